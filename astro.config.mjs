@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+	// No telemetry, fonts or scripts from other hosts: patients read this site.
+	devToolbar: { enabled: false },
+	integrations: [
+		starlight({
+			title: 'Ketamine Pain Evidence',
+			description:
+				'What published studies found about ketamine for chronic pain, condition by condition, and how certain that evidence is.',
+			favicon: '/favicon.svg',
+			lastUpdated: false,
+			markdown: { processedDirs: ['./content/'] },
+			customCss: ['./src/styles/site.css'],
+			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
+			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
+			sidebar: [
+				{ label: 'Start here', items: [{ label: 'Home', link: '/' }] },
+				{
+					label: 'Conditions',
+					items: [
+						'conditions/fibromyalgia',
+						'conditions/migraine',
+						'conditions/neuropathic-pain',
+						'conditions/phantom-limb-pain',
+						'conditions/crps',
+					],
+				},
+				{ label: 'Topics', items: ['topics'] },
+				{ label: 'About this site', items: ['about/disclaimer'] },
+			],
+		}),
+		mdx(),
+	],
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Every .mdx page triggers this harmless warning (see ../shared/docs/stack-notes.md §2).
+				onwarn(warning, warn) {
+					if (
+						warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+						warning.message.includes('astro:head-inject')
+					)
+						return;
+					warn(warning);
+				},
+			},
+		},
+	},
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages } from '../support/dist.ts';
+import { launch, recordRequests, type Browser } from '../support/browser.ts';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('in Chromium', () => {
+	it('the home page opens and a search finds a condition page', async () => {
+		const page = await browser.context.newPage();
+		await page.goto(`${baseURL}/`);
+		await expect(page.title()).resolves.toMatch(/Ketamine/);
+		await page.click('button[data-open-modal]');
+		// Pagefind's input is type="text", not "search" (stack notes §5).
+		const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+		await input.fill('phantom');
+		const first = page.locator('.pagefind-ui__result').first();
+		await first.waitFor({ timeout: 15_000 });
+		expect(await first.locator('a').first().getAttribute('href')).toContain('/conditions/phantom-limb-pain/');
+		await page.close();
+	});
+
+	it('keyboard users reach the skip link first, then the conditions in the sidebar', async () => {
+		const page = await browser.context.newPage();
+		await page.goto(`${baseURL}/conditions/crps/`);
+		await page.keyboard.press('Tab');
+		const first = await page.evaluate(() => ({
+			text: document.activeElement?.textContent?.trim(),
+			href: document.activeElement?.getAttribute('href'),
+		}));
+		expect(first).toEqual({ text: 'Skip to content', href: '#_top' });
+
+		const reached: string[] = [];
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const focus = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				if (!el || el === document.body) return null;
+				const style = getComputedStyle(el);
+				return {
+					text: el.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+					// A visible focus indicator: an outline (Starlight's default) or a box-shadow ring.
+					indicated: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+				};
+			});
+			if (!focus) continue;
+			expect(focus.indicated, `focus indicator on "${focus.text}"`).toBe(true);
+			reached.push(focus.text);
+		}
+		expect(reached).toContain('Fibromyalgia');
+		expect(reached).toContain('Phantom limb pain');
+		await page.close();
+	});
+
+	it('no page requests anything from another host', async () => {
+		const host = new URL(baseURL).host;
+		const page = await browser.context.newPage();
+		const requests = recordRequests(page);
+		for (const path of builtPages()) {
+			await page.goto(`${baseURL}${path}`, { waitUntil: 'networkidle' });
+		}
+		// Open the search too: it loads Pagefind's files on demand.
+		await page.goto(`${baseURL}/`);
+		await page.click('button[data-open-modal]');
+		await page.locator('#starlight__search input.pagefind-ui__search-input').fill('pain');
+		await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+		const foreign = requests.filter((url) => {
+			const u = new URL(url);
+			return !(u.protocol === 'data:' || u.protocol === 'blob:' || u.host === host);
+		});
+		expect(requests.length).toBeGreaterThan(builtPages().length);
+		expect(foreign).toEqual([]);
+		await page.close();
+	});
+
+	it.each(builtPages())('%s has no axe violations', async (path) => {
+		const page = await browser.context.newPage();
+		await page.goto(`${baseURL}${path}`);
+		const results = await new AxeBuilder({ page }).analyze();
+		const summary = results.violations
+			.map((v) => ({
+				...v,
+				// Upstream: Starlight 0.42's own search button (components/Search.astro) has aria-label
+				// "Search" while its visible text is "Search Ctrl K", so axe reports
+				// label-content-name-mismatch. No Starlight issue was found for it (searched 2026-11-25);
+				// the same bug is vuejs/vitepress#5401. We drop only that rule on only that node.
+				nodes: v.nodes.filter(
+					(n) => !(v.id === 'label-content-name-mismatch' && n.target.join(' ').startsWith('button[data-open-modal')),
+				),
+			}))
+			.filter((v) => v.nodes.length > 0)
+			.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		expect(summary).toEqual([]);
+		await page.close();
+	});
+});
