@@ -2,10 +2,15 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { checkedEvidence, markdownProcessor } from './src/integrations/evidence.ts';
+
+// Stops here, listing every problem, if the library, facts or citations fail a check.
+const evidence = checkedEvidence();
 
 export default defineConfig({
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
 	devToolbar: { enabled: false },
+	markdown: { processor: markdownProcessor(evidence) },
 	integrations: [
 		starlight({
 			title: 'Ketamine Pain Evidence',

@@ -1,0 +1,145 @@
+/**
+ * Runs every evidence check on a project: the library, the facts, and the pages that cite them.
+ * Used by `npm run check` (scripts/check-evidence.ts) and by the build (src/integrations/evidence.ts),
+ * so both stop on the same problems with the same messages.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
+import { loadFacts, type FactsSet } from './facts.ts';
+import { displayPath, loadLibrary, type Library } from './library.ts';
+import { scanPageCitations } from './citations.ts';
+import { nearestKeys, suggestion } from './nearest-keys.ts';
+
+export interface ProjectPaths {
+	root: string;
+	/** Folder holding the `*.bib` files. @default 'references' */
+	referencesDir?: string;
+	/** Folder holding `<key>.yaml` facts files. @default 'references/facts' */
+	factsDir?: string;
+	/** Folder holding the pages. @default 'content' */
+	contentDir?: string;
+}
+
+export interface Evidence {
+	library: Library;
+	facts: FactsSet;
+	/** Every problem, sorted by file and position. Empty means the checks pass. */
+	diagnostics: Diagnostic[];
+	counts: { files: number; rawEntries: number; parsedEntries: number; facts: number; pages: number; citations: number };
+}
+
+function listPages(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	const out: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...listPages(path));
+		else if (/\.mdx?$/.test(entry.name)) out.push(path);
+	}
+	return out.sort();
+}
+
+/** `<EvidenceTable keys="a b" …>`: keys listed for an evidence table, with positions. */
+export function scanEvidenceTableKeys(source: string): { key: string; line: number; column: number }[] {
+	const out: { key: string; line: number; column: number }[] = [];
+	for (const tag of source.matchAll(/<EvidenceTable\b[^>]*>/g)) {
+		const attr = /\bkeys=(["'])([^"']*)\1/.exec(tag[0]);
+		if (!attr) continue;
+		const base = tag.index + attr.index + attr[0].indexOf(attr[2]!);
+		for (const k of attr[2]!.matchAll(/[^\s,]+/g)) {
+			const offset = base + k.index;
+			const before = source.slice(0, offset);
+			const line = before.split('\n').length;
+			out.push({ key: k[0], line, column: offset - before.lastIndexOf('\n') });
+		}
+	}
+	return out;
+}
+
+export function checkProject(paths: ProjectPaths): Evidence {
+	const root = resolve(paths.root);
+	const referencesDir = resolve(root, paths.referencesDir ?? 'references');
+	const factsDir = resolve(root, paths.factsDir ?? 'references/facts');
+	const contentDir = resolve(root, paths.contentDir ?? 'content');
+
+	const library = loadLibrary(referencesDir, root);
+	const keys = [...library.entries.keys()];
+	const facts = loadFacts(factsDir, keys, root);
+	const diagnostics: Diagnostic[] = [
+		...library.diagnostics,
+		...library.all.flatMap(checkEntry),
+		...checkAcrossEntries(library.all),
+		...facts.diagnostics,
+	];
+
+	const pages = listPages(contentDir);
+	let citations = 0;
+	for (const path of pages) {
+		const file = displayPath(root, path);
+		const source = readFileSync(path, 'utf8');
+		for (const cite of scanPageCitations(source)) {
+			citations++;
+			if (library.entries.has(cite.key)) continue;
+			diagnostics.push({
+				code: 'unknown-citation',
+				file,
+				line: cite.line,
+				column: cite.column,
+				key: cite.key,
+				message: `This page cites "${cite.key}", which is not in the library.${suggestion(nearestKeys(cite.key, keys))}`,
+				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
+			});
+		}
+		for (const row of scanEvidenceTableKeys(source)) {
+			if (facts.byKey.has(row.key)) continue;
+			const inLibrary = library.entries.has(row.key);
+			diagnostics.push({
+				code: inLibrary ? 'table-entry-without-facts' : 'unknown-citation',
+				file,
+				line: row.line,
+				column: row.column,
+				key: row.key,
+				message: inLibrary
+					? `The evidence table lists "${row.key}", which has no facts file.`
+					: `The evidence table lists "${row.key}", which is not in the library.${suggestion(nearestKeys(row.key, keys))}`,
+				hint: inLibrary
+					? `Add references/facts/${row.key}.yaml (design, n, regimen, result…), or drop the key from the table.`
+					: 'Fix the key, or add the study to references/*.bib and its facts to references/facts/.',
+			});
+		}
+	}
+
+	return {
+		library,
+		facts,
+		diagnostics: sortDiagnostics(diagnostics),
+		counts: {
+			files: library.files.length,
+			rawEntries: library.rawEntries,
+			parsedEntries: library.all.length,
+			facts: facts.byKey.size,
+			pages: pages.length,
+			citations,
+		},
+	};
+}
+
+const cache = new Map<string, Evidence>();
+
+/** The checked evidence for a project, computed once per process (once per build, not per page). */
+export function getEvidence(paths: ProjectPaths): Evidence {
+	const id = JSON.stringify({ ...paths, root: resolve(paths.root) });
+	let evidence = cache.get(id);
+	if (!evidence) {
+		evidence = checkProject(paths);
+		cache.set(id, evidence);
+	}
+	return evidence;
+}
+
+/** Forgets cached evidence (dev server reloads, tests). */
+export function clearEvidenceCache(): void {
+	cache.clear();
+}

@@ -1,0 +1,228 @@
+/**
+ * Checks on each library entry and across entries: required fields, identifiers, safety.
+ * Every rule returns problems; none throws, so an editor sees them all at once.
+ */
+import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
+import type { LibraryEntry } from './library.ts';
+import type { ScannedField } from './bibtex-scan.ts';
+
+/** The field an editor adds, instead of a DOI or PMID, to say why an entry has neither. */
+export const NO_IDENTIFIER_FIELD = 'noidreason';
+
+/** Fields each entry type must have; `a|b` means either. */
+const REQUIRED_FIELDS: Record<string, string[]> = {
+	article: ['author', 'title', 'journal|journaltitle', 'year|date'],
+	book: ['author|editor', 'title', 'publisher', 'year|date'],
+	incollection: ['author', 'title', 'booktitle', 'year|date'],
+	inproceedings: ['author', 'title', 'booktitle', 'year|date'],
+	techreport: ['author|institution', 'title', 'institution', 'year|date'],
+	report: ['author|institution', 'title', 'institution', 'year|date'],
+	misc: ['author|organization|institution', 'title', 'year|date'],
+	online: ['author|organization', 'title', 'year|date', 'url'],
+};
+const DEFAULT_REQUIRED = ['title', 'year|date'];
+
+const DOI = /^10\.\d{4,9}\/\S+$/;
+const PMID = /^[1-9]\d{0,8}$/;
+/**
+ * A link that is not http(s): `javascript:`, `vbscript:`, `data:text/…`, `file:/…` or any other
+ * `scheme://`. Plain words before a colon ("Real-world data: a cohort") do not match.
+ */
+const UNSAFE_SCHEME = /\b(?:javascript:|vbscript:|data:[a-z-]+\/|file:\/|(?!https?:\/\/)[a-z][a-z0-9+.-]*:\/\/)/i;
+/** HTML tags, comments or entities that a browser would act on. */
+const HTML = /<\s*\/?\s*[a-z!][^>]*>|<!--|&#?\w+;/i;
+
+function problem(
+	entry: LibraryEntry,
+	code: DiagnosticCode,
+	message: string,
+	hint: string,
+	field?: ScannedField,
+): Diagnostic {
+	return {
+		code,
+		file: entry.file,
+		line: field?.line ?? entry.line,
+		column: field?.column ?? entry.column,
+		key: entry.key,
+		message,
+		hint,
+	};
+}
+
+function field(entry: LibraryEntry, name: string): ScannedField | undefined {
+	return entry.scanned.fields.find((f) => f.name === name);
+}
+
+/** Checks that hold for one entry on its own. */
+export function checkEntry(entry: LibraryEntry): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	const type = entry.scanned.type;
+	const names = new Set(entry.scanned.fields.map((f) => f.name));
+
+	for (const alternatives of REQUIRED_FIELDS[type] ?? DEFAULT_REQUIRED) {
+		const options = alternatives.split('|');
+		if (!options.some((name) => names.has(name) && field(entry, name)!.raw.trim() !== '')) {
+			out.push(
+				problem(
+					entry,
+					'missing-field',
+					`This @${type} entry has no ${options.map((o) => `"${o}"`).join(' or ')} field.`,
+					`Add \`${options[0]} = {…},\` to the entry (copy it from the published record).`,
+				),
+			);
+		}
+	}
+
+	const year = field(entry, 'year');
+	if (year) {
+		const value = year.raw.trim();
+		const max = new Date().getFullYear() + 1;
+		if (!/^\d{4}$/.test(value) || Number(value) < 1800 || Number(value) > max) {
+			out.push(
+				problem(
+					entry,
+					'implausible-year',
+					`The year "${value}" is not a plausible four-digit year (1800–${max}).`,
+					'Write the year of publication as four digits: `year = {2021},`.',
+					year,
+				),
+			);
+		}
+	}
+
+	const doi = field(entry, 'doi');
+	if (doi) {
+		const value = doi.raw.trim();
+		if (/^(https?:|doi:|dx\.doi|doi\.org)/i.test(value)) {
+			const bare = value.replace(/^(https?:\/\/)?(dx\.)?(doi\.org\/)?(doi:\s*)?/i, '');
+			out.push(
+				problem(
+					entry,
+					'malformed-doi',
+					`The DOI is given as a URL or with a prefix: "${value}".`,
+					`Write the bare DOI: \`doi = {${bare}},\` (the site adds the https://doi.org/ link).`,
+					doi,
+				),
+			);
+		} else if (!DOI.test(value)) {
+			out.push(
+				problem(
+					entry,
+					'malformed-doi',
+					`"${value}" is not a DOI: a DOI looks like 10.<registrant>/<suffix>.`,
+					'Copy the DOI from the article page, e.g. `doi = {10.1016/j.pain.2020.01.001},`.',
+					doi,
+				),
+			);
+		}
+	}
+	const pmid = field(entry, 'pmid');
+	if (pmid && !PMID.test(pmid.raw.trim())) {
+		out.push(
+			problem(
+				entry,
+				'malformed-pmid',
+				`"${pmid.raw.trim()}" is not a PubMed ID: a PMID is digits only.`,
+				'Copy the number from the PubMed record, e.g. `pmid = {10781923},`.',
+				pmid,
+			),
+		);
+	}
+	if (!doi && !pmid) {
+		const reason = field(entry, NO_IDENTIFIER_FIELD);
+		if (!reason || reason.raw.trim() === '') {
+			out.push(
+				problem(
+					entry,
+					'missing-identifier',
+					'This entry has neither a DOI nor a PMID, so readers cannot check it.',
+					`Add \`doi = {…}\` or \`pmid = {…}\` from the published record; if it truly has none, add \`${NO_IDENTIFIER_FIELD} = {why},\`.`,
+				),
+			);
+		}
+	}
+
+	for (const f of entry.scanned.fields) {
+		if (f.name === 'url') {
+			const value = f.raw.trim();
+			if (!/^https?:\/\/[^\s]+$/i.test(value)) {
+				out.push(
+					problem(
+						entry,
+						'unsafe-url',
+						`The url "${value}" is not an http(s) address.`,
+						'Use an https:// link to the publisher or agency page, or remove the field.',
+						f,
+					),
+				);
+				continue;
+			}
+		} else if (UNSAFE_SCHEME.test(f.raw)) {
+			out.push(
+				problem(
+					entry,
+					'unsafe-url',
+					`The field "${f.name}" holds a link that is not http(s): "${UNSAFE_SCHEME.exec(f.raw)![0]}…".`,
+					'Remove the link; only http(s) addresses in the `url` field are allowed.',
+					f,
+				),
+			);
+		}
+		if (HTML.test(f.raw)) {
+			out.push(
+				problem(
+					entry,
+					'html-in-field',
+					`The field "${f.name}" contains HTML or an HTML entity: "${HTML.exec(f.raw)![0]}".`,
+					'Write plain text (LaTeX such as `{\\"a}` or `\\&` is fine); remove tags like <i> or <script>.',
+					f,
+				),
+			);
+		}
+	}
+	return out;
+}
+
+/** Checks across the whole library: keys and identifiers must be unique. */
+export function checkAcrossEntries(all: readonly LibraryEntry[]): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	const firstByKey = new Map<string, LibraryEntry>();
+	for (const entry of all) {
+		const first = firstByKey.get(entry.key);
+		if (first) {
+			out.push(
+				problem(
+					entry,
+					'duplicate-key',
+					`The key "${entry.key}" is already used at ${first.file}:${first.line}.`,
+					'If it is the same study, delete this copy; if not, give this entry a different key (e.g. add a title word).',
+				),
+			);
+		} else firstByKey.set(entry.key, entry);
+	}
+	for (const [name, normalise] of [
+		['doi', (v: string) => v.trim().toLowerCase()],
+		['pmid', (v: string) => v.trim()],
+	] as const) {
+		const firstById = new Map<string, LibraryEntry>();
+		for (const entry of all) {
+			const f = field(entry, name);
+			if (!f) continue;
+			const id = normalise(f.raw);
+			const first = firstById.get(id);
+			if (first && first.key !== entry.key) {
+				out.push(
+					problem(
+						entry,
+						'duplicate-identifier',
+						`The ${name.toUpperCase()} ${f.raw.trim()} is also given for "${first.key}" (${first.file}:${first.line}).`,
+						`Keep one entry per study: cite "${first.key}" and delete this entry, or correct the ${name.toUpperCase()}.`,
+						f,
+					),
+				);
+			} else if (!first) firstById.set(id, entry);
+		}
+	}
+	return out;
+}

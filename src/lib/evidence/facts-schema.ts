@@ -1,0 +1,114 @@
+/**
+ * The schema of a study's facts file, `references/facts/<key>.yaml`.
+ *
+ * One file per study, named after its BibTeX key, so that two editors adding different studies in
+ * parallel pull requests never touch the same file. The BibTeX entry holds the bibliographic record;
+ * this file holds what the study did and found, in the editors' own words.
+ */
+import { z } from 'zod';
+import { CONDITIONS } from '../page-frontmatter.ts';
+
+/** Study designs, from strongest to weakest for "does this intervention help?" (OCEBM 2011). */
+export const DESIGNS = [
+	'systematic-review',
+	'meta-analysis',
+	'rct',
+	'crossover-rct',
+	'cohort',
+	'retrospective',
+	'cross-sectional',
+	'case-series',
+	'case-report',
+	'narrative-review',
+	'guideline',
+	'regulatory-alert',
+	'preclinical',
+] as const;
+
+/** Human labels for each design, as shown in evidence tables. */
+export const DESIGN_LABELS: Record<(typeof DESIGNS)[number], string> = {
+	'systematic-review': 'Systematic review',
+	'meta-analysis': 'Meta-analysis',
+	rct: 'Randomised trial',
+	'crossover-rct': 'Randomised crossover trial',
+	cohort: 'Cohort study',
+	retrospective: 'Retrospective study',
+	'cross-sectional': 'Cross-sectional study',
+	'case-series': 'Case series',
+	'case-report': 'Case report',
+	'narrative-review': 'Narrative review',
+	guideline: 'Guideline',
+	'regulatory-alert': 'Regulatory alert',
+	preclinical: 'Preclinical (animal or cell) study',
+};
+
+/** Topics a source informs, besides the conditions it studied. */
+export const TOPICS = [
+	'general',
+	'mechanism',
+	'protocol',
+	'safety',
+	'guideline',
+	'depression',
+	'comorbidity',
+	'regulatory',
+] as const;
+
+const text = z.string().trim().min(1);
+
+export const studyFactsSchema = z.strictObject({
+	/**
+	 * The BibTeX key of the study. Must match the file name and an entry in `references/*.bib`.
+	 * @example key: noppers2011absence
+	 */
+	key: z.string().regex(/^[a-z0-9][a-z0-9_:-]*$/i, 'a BibTeX key: letters, digits, `_`, `:` or `-`'),
+	/**
+	 * Whether title, first author, journal, year and DOI or PMID were all seen in a published record.
+	 * `false` keeps the study citable but shows no DOI/PubMed link for it.
+	 */
+	verified: z.boolean(),
+	/**
+	 * The conditions the study enrolled people with (or a review covered).
+	 * @default []
+	 * @example conditions: [fibromyalgia]
+	 */
+	conditions: z.array(z.enum(CONDITIONS)).default([]),
+	/**
+	 * Topic pages this source informs.
+	 * @default []
+	 * @example topics: [safety, protocol]
+	 */
+	topics: z.array(z.enum(TOPICS)).default([]),
+	/** The study design. @example design: crossover-rct */
+	design: z.enum(DESIGNS),
+	/**
+	 * People analysed (or enrolled, if only that was given); `null` when the source gives no number
+	 * (guidelines, narrative reviews).
+	 * @example n: 24
+	 */
+	n: z.number().int().positive().nullable(),
+	/** How ketamine was given. @example route: intravenous */
+	route: text.optional(),
+	/** Dose, duration and number of sessions, as reported. */
+	regimen: text.optional(),
+	/** What ketamine was compared with. @example comparator: Active placebo (midazolam 5 mg) */
+	comparator: text.optional(),
+	/** How long people were followed after treatment. @example followUp: 8 weeks */
+	followUp: text.optional(),
+	/** The outcomes measured. */
+	outcome: text.optional(),
+	/** What the study found, in our own words, with numbers as the source gave them. */
+	result: text.optional(),
+	/** Side effects and harms reported, in our own words. */
+	adverseEffects: text.optional(),
+	/** Further findings (for reviews, guidelines and mechanism sources), one per item, in our own words. */
+	keyFacts: z.array(text).default([]),
+	/** For editors, not shown: limits of the record that a sentence built on it must respect. */
+	caveats: text.optional(),
+	/** For editors, not shown: where the record was checked. */
+	sources: z.array(z.url({ protocol: /^https?$/ })).default([]),
+	/** For editors, not shown: which bibliographic fields were seen in a published record. */
+	verifiedFields: z.array(z.string()).default([]),
+});
+
+export type StudyFacts = z.infer<typeof studyFactsSchema>;

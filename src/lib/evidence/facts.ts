@@ -1,0 +1,99 @@
+/**
+ * Loads per-study facts (`references/facts/<key>.yaml`) and checks them against their schema and
+ * against the library. Positions come from the YAML document, so errors point at the right line.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
+import { displayPath } from './library.ts';
+import { nearestKeys, suggestion } from './nearest-keys.ts';
+
+export interface FactsRecord {
+	file: string;
+	/** Line of the `key:` field (or 1). */
+	line: number;
+	facts: StudyFacts;
+}
+
+export interface FactsSet {
+	byKey: Map<string, FactsRecord>;
+	diagnostics: Diagnostic[];
+}
+
+/** Loads and validates every facts file; `libraryKeys` are the keys of the BibTeX library. */
+export function loadFacts(factsDir: string, libraryKeys: readonly string[], root: string = process.cwd()): FactsSet {
+	const byKey = new Map<string, FactsRecord>();
+	const diagnostics: Diagnostic[] = [];
+	if (!existsSync(factsDir)) return { byKey, diagnostics };
+	const known = new Set(libraryKeys);
+	for (const name of readdirSync(factsDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+		const path = join(factsDir, name);
+		const file = displayPath(root, path);
+		const text = readFileSync(path, 'utf8');
+		const lineCounter = new LineCounter();
+		const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+		const at = (offset: number | undefined) => {
+			const p = lineCounter.linePos(offset ?? 0);
+			return { line: p.line, column: p.col };
+		};
+		if (doc.errors.length > 0) {
+			for (const error of doc.errors) {
+				diagnostics.push({
+					code: 'invalid-facts',
+					file,
+					...at(error.pos[0]),
+					message: `This is not valid YAML: ${error.message.split('\n')[0]}`,
+					hint: 'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
+				});
+			}
+			continue;
+		}
+		const data = doc.toJS() as unknown;
+		const parsed = studyFactsSchema.safeParse(data);
+		const fileKey = name.replace(/\.ya?ml$/, '');
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				const node = doc.getIn(issue.path as (string | number)[], true);
+				const range = isNode(node) ? node.range : undefined;
+				diagnostics.push({
+					code: 'invalid-facts',
+					file,
+					...at(range?.[0]),
+					key: fileKey,
+					message: `Field "${issue.path.join('.') || '(file)'}": ${issue.message}.`,
+					hint: 'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
+				});
+			}
+			continue;
+		}
+		const keyNode = doc.get('key', true);
+		const line = at(isNode(keyNode) ? keyNode.range?.[0] : 0).line;
+		const facts = parsed.data;
+		if (facts.key !== fileKey) {
+			diagnostics.push({
+				code: 'invalid-facts',
+				file,
+				line,
+				column: 1,
+				key: facts.key,
+				message: `The key "${facts.key}" does not match the file name "${name}".`,
+				hint: `Name the file "${facts.key}.yaml" or set \`key: ${fileKey}\`.`,
+			});
+		}
+		if (!known.has(facts.key)) {
+			diagnostics.push({
+				code: 'facts-without-entry',
+				file,
+				line,
+				column: 1,
+				key: facts.key,
+				message: `There is no BibTeX entry "${facts.key}" in references/*.bib.${suggestion(nearestKeys(facts.key, libraryKeys))}`,
+				hint: 'Add the study\'s BibTeX entry to a file in references/, or fix the key to match its entry.',
+			});
+		}
+		byKey.set(facts.key, { file, line, facts });
+	}
+	return { byKey, diagnostics };
+}
