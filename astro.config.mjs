@@ -19,6 +19,7 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			lastUpdated: false,
 			markdown: { processedDirs: ['./content/'] },
+			components: { MarkdownContent: './src/components/MarkdownContent.astro' },
 			customCss: ['./src/styles/site.css'],
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
@@ -35,7 +36,7 @@ export default defineConfig({
 					],
 				},
 				{ label: 'Topics', items: ['topics'] },
-				{ label: 'About this site', items: ['about/disclaimer'] },
+				{ label: 'About this site', items: ['about/how-we-grade', 'about/disclaimer'] },
 			],
 		}),
 		mdx(),

@@ -21,74 +21,165 @@ export const CONDITIONS = [
 
 export const conditionSchema = z.enum(CONDITIONS);
 
+/** GRADE certainty levels, plus `not-graded` where the library is too thin to grade an outcome. */
+export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very-low', 'not-graded'] as const;
+export const certaintySchema = z.enum(CERTAINTY_LEVELS);
+export type Certainty = z.infer<typeof certaintySchema>;
+
+/** GRADE's five reasons to rate randomised evidence down. */
+export const DOWNGRADE_REASONS = [
+	'risk-of-bias',
+	'inconsistency',
+	'indirectness',
+	'imprecision',
+	'publication-bias',
+] as const;
+
+export const outcomeSchema = z.strictObject({
+	/**
+	 * The outcome and its time point, as a reader would ask it.
+	 * @example outcome: Pain at 1 week or later
+	 */
+	outcome: z.string().min(3),
+	/**
+	 * BibTeX keys of the studies behind this rating. Numbers of studies and participants are computed
+	 * from their facts files, never typed.
+	 * @example studies: [noppers2011absence]
+	 */
+	studies: z.array(z.string().min(1)).min(1),
+	/**
+	 * Direction and size of the effect as reported, worded to match the certainty (GRADE guideline 26):
+	 * high "reduces", moderate "probably reduces", low "may reduce", very low "It is uncertain whether
+	 * … because the evidence is very uncertain".
+	 */
+	effect: z.string().min(10),
+	/** GRADE certainty for this outcome. @example certainty: low */
+	certainty: certaintySchema,
+	/**
+	 * Each reason the evidence was rated down, shown as a footnote.
+	 * @default []
+	 */
+	downgrades: z
+		.array(
+			z.strictObject({
+				/** @example reason: imprecision */
+				reason: z.enum(DOWNGRADE_REASONS),
+				/** How many levels this reason costs (1 serious, 2 very serious). @default 1 */
+				levels: z.union([z.literal(1), z.literal(2)]).default(1),
+				/** Why, in one sentence. @example note: One trial of 24 people. */
+				note: z.string().min(3),
+			}),
+		)
+		.default([]),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
 /** A calendar date written as `YYYY-MM-DD` in frontmatter. */
 const isoDate = z.coerce.date();
 
-export const pageFrontmatterSchema = z
-	.object({
-		/**
-		 * What kind of page this is. Decides where it sits in the sidebar and which checks apply to it.
-		 * @default 'about'
-		 * @example pageType: condition
-		 */
-		pageType: z.enum(['home', 'condition', 'topic', 'about']).default('about'),
-		/**
-		 * The conditions a page is about. Condition pages name exactly one.
-		 * @default []
-		 * @example conditions: [fibromyalgia]
-		 */
-		conditions: z.array(conditionSchema).default([]),
-		/**
-		 * The day an editor last checked this page against the evidence library.
-		 * @example lastReviewed: 2026-11-25
-		 */
-		lastReviewed: isoDate.optional(),
-		/**
-		 * The day by which the page must be reviewed again (at most three years after `lastReviewed`).
-		 * @example nextReview: 2027-11-25
-		 */
-		nextReview: isoDate.optional(),
-		/**
-		 * The day the literature search behind this page was run.
-		 * @example searchDate: 2026-11-24
-		 */
-		searchDate: isoDate.optional(),
-		/**
-		 * The people who wrote the page.
-		 * @default []
-		 * @example authors: [Ketamine Pain Evidence editors]
-		 */
-		authors: z.array(z.string().min(1)).default([]),
-		/**
-		 * The people who checked the page before it was published.
-		 * @default []
-		 */
-		reviewers: z.array(z.string().min(1)).default([]),
-	})
-	.superRefine((data, ctx) => {
-		if (data.pageType === 'condition' && data.conditions.length !== 1) {
+/**
+ * Our fields. Starlight's `docsSchema({ extend })` merges only the object's fields, so the checks
+ * across fields live apart in `checkPageFrontmatter` and are applied after the merge.
+ */
+export const pageFields = z.object({
+	/**
+	 * What kind of page this is. Decides where it sits in the sidebar and which checks apply to it.
+	 * @default 'about'
+	 * @example pageType: condition
+	 */
+	pageType: z.enum(['home', 'condition', 'topic', 'about']).default('about'),
+	/**
+	 * The conditions a page is about. Condition pages name exactly one.
+	 * @default []
+	 * @example conditions: [fibromyalgia]
+	 */
+	conditions: z.array(conditionSchema).default([]),
+	/**
+	 * The day an editor last checked this page against the evidence library.
+	 * @example lastReviewed: 2026-11-25
+	 */
+	lastReviewed: isoDate.optional(),
+	/**
+	 * The day by which the page must be reviewed again (at most three years after `lastReviewed`).
+	 * @example nextReview: 2027-11-25
+	 */
+	nextReview: isoDate.optional(),
+	/**
+	 * The day the literature search behind this page was run.
+	 * @example searchDate: 2026-11-24
+	 */
+	searchDate: isoDate.optional(),
+	/**
+	 * The people who wrote the page.
+	 * @default []
+	 * @example authors: [Ketamine Pain Evidence editors]
+	 */
+	authors: z.array(z.string().min(1)).default([]),
+	/**
+	 * The people who checked the page before it was published.
+	 * @default []
+	 */
+	reviewers: z.array(z.string().min(1)).default([]),
+	/**
+	 * Outcomes rated with GRADE, shown in the summary-of-findings table (`::summary-of-findings`).
+	 * @default []
+	 */
+	outcomes: z.array(outcomeSchema).default([]),
+});
+
+/** Checks across fields of a page's frontmatter. */
+export function checkPageFrontmatter(data: z.infer<typeof pageFields>, ctx: z.RefinementCtx): void {
+	if (data.pageType === 'condition' && data.conditions.length !== 1) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['conditions'],
+			message: 'A condition page names exactly one condition, e.g. `conditions: [fibromyalgia]`.',
+		});
+	}
+	if (data.pageType === 'condition' && (!data.lastReviewed || !data.nextReview)) {
+		ctx.addIssue({
+			code: 'custom',
+			path: [data.lastReviewed ? 'nextReview' : 'lastReviewed'],
+			message:
+				'A condition page shows when it was last reviewed and when it will be reviewed next: set `lastReviewed` and `nextReview` (YYYY-MM-DD).',
+		});
+	}
+	data.outcomes.forEach((outcome, i) => {
+		const levels = outcome.downgrades.reduce((sum, d) => sum + d.levels, 0);
+		if (outcome.certainty === 'not-graded' && outcome.downgrades.length > 0) {
 			ctx.addIssue({
 				code: 'custom',
-				path: ['conditions'],
-				message: 'A condition page names exactly one condition, e.g. `conditions: [fibromyalgia]`.',
+				path: ['outcomes', i, 'downgrades'],
+				message: 'A not-graded outcome has no downgrades.',
 			});
 		}
-		if (data.lastReviewed && data.nextReview) {
-			const threeYears = 3 * 366 * 24 * 60 * 60 * 1000;
-			if (data.nextReview <= data.lastReviewed) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['nextReview'],
-					message: '`nextReview` must come after `lastReviewed`.',
-				});
-			} else if (data.nextReview.getTime() - data.lastReviewed.getTime() > threeYears) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['nextReview'],
-					message: '`nextReview` must be at most three years after `lastReviewed`.',
-				});
-			}
+		if (outcome.certainty !== 'not-graded' && outcome.certainty !== 'high' && levels === 0) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['outcomes', i, 'downgrades'],
+				message: `Certainty "${outcome.certainty}" is below high: list each reason it was rated down under \`downgrades\`.`,
+			});
 		}
 	});
+	if (data.lastReviewed && data.nextReview) {
+		const threeYears = 3 * 366 * 24 * 60 * 60 * 1000;
+		if (data.nextReview <= data.lastReviewed) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['nextReview'],
+				message: '`nextReview` must come after `lastReviewed`.',
+			});
+		} else if (data.nextReview.getTime() - data.lastReviewed.getTime() > threeYears) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['nextReview'],
+				message: '`nextReview` must be at most three years after `lastReviewed`.',
+			});
+		}
+	}
+}
+
+/** Our frontmatter, fields and cross-field checks together (for tests and scripts). */
+export const pageFrontmatterSchema = pageFields.superRefine(checkPageFrontmatter);
 
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;

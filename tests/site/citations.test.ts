@@ -30,7 +30,11 @@ describe('citations on the fibromyalgia page', () => {
 	it('shows labels as [n], [n, m] or [n–m]', () => {
 		for (const cluster of clusters) {
 			const label = cluster.childNodes
-				.map((n) => (n.nodeType === 3 ? n.textContent : (n as { childNodes: { textContent: string }[] }).childNodes[0]?.textContent))
+				.map((n) =>
+					n.nodeType === 3
+						? n.textContent
+						: (n as { childNodes: { textContent: string }[] }).childNodes[0]?.textContent,
+				)
 				.join('');
 			expect(label).toMatch(/^\[\d+(–\d+)?(, \d+(–\d+)?)*\]$/);
 		}
@@ -52,7 +56,9 @@ describe('citations on the fibromyalgia page', () => {
 			const number = i + 1;
 			const citedIn = clusters
 				.filter((c) =>
-					c.querySelectorAll('.kpe-cite-preview-item').some((item) => item.textContent.startsWith(`${number}. `)),
+					c
+						.querySelectorAll('.kpe-cite-preview-item')
+						.some((item) => item.textContent.startsWith(`${number}. `)),
 				)
 				.map((c) => `#${c.id}`);
 			const back = li.querySelectorAll('.kpe-backlinks a').map((a) => a.getAttribute('href'));
@@ -78,12 +84,15 @@ describe('citations on the fibromyalgia page', () => {
 
 	it('shows no identifier link for an entry whose DOI/PMID could not be verified', () => {
 		const noppers = main.querySelector('#ref-noppers2011absence')!;
-		const external = noppers.querySelectorAll('a').filter((a) => !a.getAttribute('href')!.startsWith('#'));
+		const external = noppers
+			.querySelectorAll('a')
+			.filter((a) => !a.getAttribute('href')!.startsWith('#'));
 		expect(external).toEqual([]);
 	});
 
 	it('leaves text in code and e-mail addresses alone', () => {
-		for (const code of main.querySelectorAll('code')) expect(code.querySelector('.kpe-cite')).toBeNull();
+		for (const code of main.querySelectorAll('code'))
+			expect(code.querySelector('.kpe-cite')).toBeNull();
 		expect(page.toString()).not.toMatch(/\[@[a-z]/);
 	});
 });

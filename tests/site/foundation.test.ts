@@ -35,7 +35,9 @@ describe('the built site', () => {
 		);
 		const conditions = byLabel.get('Conditions');
 		expect(conditions, 'a "Conditions" sidebar group').toBeDefined();
-		const links = conditions!.querySelectorAll('a').map((a) => [visibleText(a), a.getAttribute('href')]);
+		const links = conditions!
+			.querySelectorAll('a')
+			.map((a) => [visibleText(a), a.getAttribute('href')]);
 		expect(links).toEqual(CONDITION_PAGES.map(([label, href]) => [label, href]));
 		expect(byLabel.has('Topics')).toBe(true);
 		expect(visibleText(byLabel.get('Topics'))).not.toMatch(/Fibromyalgia/);
@@ -45,7 +47,9 @@ describe('the built site', () => {
 		const page = readPage(path);
 		expect(page.querySelector('html')?.getAttribute('lang')).toBe('en');
 		expect(visibleText(page.querySelector('title')).length).toBeGreaterThan(3);
-		expect(page.querySelector('meta[name="description"]')?.getAttribute('content')?.length).toBeGreaterThan(20);
+		expect(
+			page.querySelector('meta[name="description"]')?.getAttribute('content')?.length,
+		).toBeGreaterThan(20);
 	});
 
 	it.each(pages)('%s loads nothing from another host', (path) => {

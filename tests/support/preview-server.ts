@@ -18,7 +18,9 @@ function freePort(): Promise<number> {
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
 			server.close(() =>
-				typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+				typeof address === 'object' && address
+					? resolvePort(address.port)
+					: reject(new Error('no port')),
 			);
 		});
 	});
@@ -51,8 +53,19 @@ export default async function setup(project: TestProject) {
 	// Start node on astro's bin directly (not `npx astro`), so the PID we hold is the server's own.
 	const child = spawn(
 		process.execPath,
-		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
-		{ cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+		[
+			join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+			'preview',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(port),
+		],
+		{
+			cwd: ROOT,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
 	);
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));

@@ -61,7 +61,12 @@ export function scanBibtex(text: string): ScanResult {
 		const type = match[1]!.toLowerCase();
 		if (SPECIAL_TYPES.has(type)) continue;
 		const at = match.index + match[0].indexOf('@');
-		openings.push({ type, at, bodyStart: match.index + match[0].length, close: match[2] === '(' ? ')' : '}' });
+		openings.push({
+			type,
+			at,
+			bodyStart: match.index + match[0].length,
+			close: match[2] === '(' ? ')' : '}',
+		});
 	}
 	const entries: ScannedEntry[] = [];
 	const problems: ScanProblem[] = [];
@@ -112,7 +117,12 @@ function scanEntry(
 		);
 	}
 	if (text[pos] !== ',' && text[pos] !== opening.close) {
-		return fail(keyStart, `The key "${key}" is not followed by a comma.`, `Write \`${key},\` and then the fields.`, key);
+		return fail(
+			keyStart,
+			`The key "${key}" is not followed by a comma.`,
+			`Write \`${key},\` and then the fields.`,
+			key,
+		);
 	}
 	const fields: ScannedField[] = [];
 	while (pos < limit) {
@@ -123,7 +133,14 @@ function scanEntry(
 		}
 		if (text[pos] === opening.close) {
 			return {
-				entry: { type: opening.type, key, ...lines.at(opening.at), start: opening.at, end: pos, fields },
+				entry: {
+					type: opening.type,
+					key,
+					...lines.at(opening.at),
+					start: opening.at,
+					end: pos,
+					fields,
+				},
 			};
 		}
 		if (pos >= limit) break;

@@ -27,7 +27,14 @@ export interface Evidence {
 	facts: FactsSet;
 	/** Every problem, sorted by file and position. Empty means the checks pass. */
 	diagnostics: Diagnostic[];
-	counts: { files: number; rawEntries: number; parsedEntries: number; facts: number; pages: number; citations: number };
+	counts: {
+		files: number;
+		rawEntries: number;
+		parsedEntries: number;
+		facts: number;
+		pages: number;
+		citations: number;
+	};
 }
 
 function listPages(dir: string): string[] {
@@ -41,21 +48,35 @@ function listPages(dir: string): string[] {
 	return out.sort();
 }
 
-/** `<EvidenceTable keys="a b" …>`: keys listed for an evidence table, with positions. */
-export function scanEvidenceTableKeys(source: string): { key: string; line: number; column: number }[] {
+/**
+ * Keys that a page puts in an evidence table, with positions: `::evidence-table{keys="a b"}` and the
+ * `studies:` of its frontmatter `outcomes` (the summary-of-findings table). Both need facts files.
+ */
+export function scanEvidenceTableKeys(
+	source: string,
+): { key: string; line: number; column: number }[] {
 	const out: { key: string; line: number; column: number }[] = [];
-	for (const tag of source.matchAll(/<EvidenceTable\b[^>]*>/g)) {
+	const frontmatter = /^---\n([\s\S]*?)\n---/.exec(source);
+	if (frontmatter) {
+		for (const list of frontmatter[1]!.matchAll(/^\s*studies:\s*\[([^\]]*)\]/gm)) {
+			const base = frontmatter.index + 4 + list.index + list[0].indexOf('[') + 1;
+			for (const k of list[1]!.matchAll(/[^\s,'"]+/g))
+				out.push({ key: k[0], ...lineAndColumn(source, base + k.index) });
+		}
+	}
+	for (const tag of source.matchAll(/::evidence-table\{[^}]*\}/g)) {
 		const attr = /\bkeys=(["'])([^"']*)\1/.exec(tag[0]);
 		if (!attr) continue;
 		const base = tag.index + attr.index + attr[0].indexOf(attr[2]!);
-		for (const k of attr[2]!.matchAll(/[^\s,]+/g)) {
-			const offset = base + k.index;
-			const before = source.slice(0, offset);
-			const line = before.split('\n').length;
-			out.push({ key: k[0], line, column: offset - before.lastIndexOf('\n') });
-		}
+		for (const k of attr[2]!.matchAll(/[^\s,]+/g))
+			out.push({ key: k[0], ...lineAndColumn(source, base + k.index) });
 	}
 	return out;
+}
+
+function lineAndColumn(source: string, offset: number): { line: number; column: number } {
+	const before = source.slice(0, offset);
+	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 export function checkProject(paths: ProjectPaths): Evidence {

@@ -68,7 +68,14 @@ export function groupNumbers(numbers: readonly number[]): { from: number; to: nu
 		else groups.push({ from: n, to: n });
 	}
 	// A run of exactly two reads better as "1, 2" than "1–2".
-	return groups.flatMap((g) => (g.to === g.from + 1 ? [{ from: g.from, to: g.from }, { from: g.to, to: g.to }] : [g]));
+	return groups.flatMap((g) =>
+		g.to === g.from + 1
+			? [
+					{ from: g.from, to: g.from },
+					{ from: g.to, to: g.to },
+				]
+			: [g],
+	);
 }
 
 /** The text of a citation label: `[1]`, `[1, 2]`, `[1–3, 5]`. */
@@ -104,7 +111,8 @@ export function scanPageCitations(source: string): PageCitation[] {
 		const line = lines[i]!;
 		const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
 		if (fence) {
-			if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
+			if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length)
+				fence = null;
 			continue;
 		}
 		if (fenceMatch) {

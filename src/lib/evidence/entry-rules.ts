@@ -28,7 +28,8 @@ const PMID = /^[1-9]\d{0,8}$/;
  * A link that is not http(s): `javascript:`, `vbscript:`, `data:text/…`, `file:/…` or any other
  * `scheme://`. Plain words before a colon ("Real-world data: a cohort") do not match.
  */
-const UNSAFE_SCHEME = /\b(?:javascript:|vbscript:|data:[a-z-]+\/|file:\/|(?!https?:\/\/)[a-z][a-z0-9+.-]*:\/\/)/i;
+const UNSAFE_SCHEME =
+	/\b(?:javascript:|vbscript:|data:[a-z-]+\/|file:\/|(?!https?:\/\/)[a-z][a-z0-9+.-]*:\/\/)/i;
 /** HTML tags, comments or entities that a browser would act on. */
 const HTML = /<\s*\/?\s*[a-z!][^>]*>|<!--|&#?\w+;/i;
 

@@ -61,7 +61,9 @@ export const studyFactsSchema = z.strictObject({
 	 * The BibTeX key of the study. Must match the file name and an entry in `references/*.bib`.
 	 * @example key: noppers2011absence
 	 */
-	key: z.string().regex(/^[a-z0-9][a-z0-9_:-]*$/i, 'a BibTeX key: letters, digits, `_`, `:` or `-`'),
+	key: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9_:-]*$/i, 'a BibTeX key: letters, digits, `_`, `:` or `-`'),
 	/**
 	 * Whether title, first author, journal, year and DOI or PMID were all seen in a published record.
 	 * `false` keeps the study citable but shows no DOI/PubMed link for it.

@@ -23,12 +23,18 @@ export interface FactsSet {
 }
 
 /** Loads and validates every facts file; `libraryKeys` are the keys of the BibTeX library. */
-export function loadFacts(factsDir: string, libraryKeys: readonly string[], root: string = process.cwd()): FactsSet {
+export function loadFacts(
+	factsDir: string,
+	libraryKeys: readonly string[],
+	root: string = process.cwd(),
+): FactsSet {
 	const byKey = new Map<string, FactsRecord>();
 	const diagnostics: Diagnostic[] = [];
 	if (!existsSync(factsDir)) return { byKey, diagnostics };
 	const known = new Set(libraryKeys);
-	for (const name of readdirSync(factsDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+	for (const name of readdirSync(factsDir)
+		.filter((n) => /\.ya?ml$/.test(n))
+		.sort()) {
 		const path = join(factsDir, name);
 		const file = displayPath(root, path);
 		const text = readFileSync(path, 'utf8');
@@ -90,7 +96,7 @@ export function loadFacts(factsDir: string, libraryKeys: readonly string[], root
 				column: 1,
 				key: facts.key,
 				message: `There is no BibTeX entry "${facts.key}" in references/*.bib.${suggestion(nearestKeys(facts.key, libraryKeys))}`,
-				hint: 'Add the study\'s BibTeX entry to a file in references/, or fix the key to match its entry.',
+				hint: "Add the study's BibTeX entry to a file in references/, or fix the key to match its entry.",
 			});
 		}
 		byKey.set(facts.key, { file, line, facts });

@@ -28,7 +28,10 @@ export function escapeHtml(text: string): string {
  * letter (í). NFC composition does not do this for the dotless i, so we do it first.
  */
 export function normaliseText(text: string): string {
-	return text.replace(/\u0131(?=[\u0300-\u036f])/g, 'i').replace(/\u0237(?=[\u0300-\u036f])/g, 'j').normalize('NFC');
+	return text
+		.replace(/\u0131(?=[\u0300-\u036f])/g, 'i')
+		.replace(/\u0237(?=[\u0300-\u036f])/g, 'j')
+		.normalize('NFC');
 }
 
 function protect(value: unknown): unknown {
@@ -95,6 +98,19 @@ export function identifierLinks(csl: CslItem): string {
 }
 
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
+/** A family name with its particle: "de Carvalho", "van der Berg". */
+export function familyName(person: {
+	family?: string;
+	literal?: string;
+	[part: string]: unknown;
+}): string {
+	const particle = person['non-dropping-particle'];
+	return (
+		person.literal ??
+		[typeof particle === 'string' ? particle : '', person.family ?? ''].filter(Boolean).join(' ')
+	);
+}
+
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const initials = (first?.given ?? '')
@@ -102,7 +118,9 @@ export function shortReference(csl: CslItem): string {
 		.filter(Boolean)
 		.map((part) => part[0])
 		.join('');
-	const name = first ? (first.literal ?? [first.family, initials].filter(Boolean).join(' ')) : '';
+	const name = first
+		? (first.literal ?? [familyName(first), initials].filter(Boolean).join(' '))
+		: '';
 	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 ? ' et al' : ''}` : '';
 	const year = csl.issued?.['date-parts']?.[0]?.[0];
 	const title = normaliseText(csl.title ?? '');

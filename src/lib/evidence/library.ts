@@ -164,7 +164,14 @@ export function loadBibtexText(
 			}
 			continue;
 		}
-		entries.push({ key: scanned.key, file, line: scanned.line, column: scanned.column, scanned, csl });
+		entries.push({
+			key: scanned.key,
+			file,
+			line: scanned.line,
+			column: scanned.column,
+			scanned,
+			csl,
+		});
 	}
 	// Entries the parser found that the scan did not (an `@type{` not at the start of a line).
 	const scannedKeys = new Set(scan.entries.map((e) => e.key));
@@ -214,13 +221,19 @@ export function loadLibrary(referencesDir: string, root: string = process.cwd())
 		all.push(...result.entries);
 		diagnostics.push(...result.diagnostics);
 	}
-	if (all.length === 0 && !diagnostics.some((d) => d.code === 'not-utf8' || d.code === 'malformed-bibtex')) {
+	if (
+		all.length === 0 &&
+		!diagnostics.some((d) => d.code === 'not-utf8' || d.code === 'malformed-bibtex')
+	) {
 		diagnostics.push({
 			code: 'empty-library',
 			file: displayPath(root, referencesDir) || 'references',
 			line: 1,
 			column: 1,
-			message: files.length === 0 ? 'There is no .bib file in the references folder.' : 'The .bib files hold no entries.',
+			message:
+				files.length === 0
+					? 'There is no .bib file in the references folder.'
+					: 'The .bib files hold no entries.',
 			hint: 'Add at least one BibTeX entry to a file such as `references/conditions.bib`.',
 		});
 	}

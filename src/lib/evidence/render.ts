@@ -26,7 +26,9 @@ export function renderCluster({ index, items }: ClusterInput): string {
 	const byNumber = new Map(items.map((item) => [item.number, item]));
 	const groups = groupNumbers(items.map((item) => item.number));
 	const links = groups.map(({ from, to }) => {
-		const covered = [...byNumber.values()].filter((i) => i.number >= from && i.number <= to).sort((a, b) => a.number - b.number);
+		const covered = [...byNumber.values()]
+			.filter((i) => i.number >= from && i.number <= to)
+			.sort((a, b) => a.number - b.number);
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
 		const preview = covered

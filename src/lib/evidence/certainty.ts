@@ -1,0 +1,84 @@
+/**
+ * GRADE certainty as readers see it: symbols and a word together (never colour or symbols alone),
+ * linked to the page that explains the levels, and the wording each level allows.
+ */
+import type { Certainty } from '../page-frontmatter.ts';
+import { escapeHtml } from './format.ts';
+
+export const CERTAINTY_LABELS: Record<
+	Certainty,
+	{ symbols: string; word: string; meaning: string }
+> = {
+	high: {
+		symbols: '⊕⊕⊕⊕',
+		word: 'High',
+		meaning: 'We are very confident the true effect is close to this estimate.',
+	},
+	moderate: {
+		symbols: '⊕⊕⊕◯',
+		word: 'Moderate',
+		meaning:
+			'The true effect is probably close to this estimate, but it may be substantially different.',
+	},
+	low: {
+		symbols: '⊕⊕◯◯',
+		word: 'Low',
+		meaning: 'Our confidence is limited: the true effect may be substantially different.',
+	},
+	'very-low': {
+		symbols: '⊕◯◯◯',
+		word: 'Very low',
+		meaning:
+			'We have very little confidence: the true effect is likely to be substantially different.',
+	},
+	'not-graded': {
+		symbols: '',
+		word: 'Not graded',
+		meaning: 'The library holds too little evidence on this outcome to grade it.',
+	},
+};
+
+/** Where the levels are explained. */
+export const GRADING_PAGE = '/about/how-we-grade/';
+
+/** A badge: symbols + word, linking to the explanation of that level. */
+export function renderCertaintyBadge(level: Certainty): string {
+	const { symbols, word } = CERTAINTY_LABELS[level];
+	const symbolsHtml = symbols
+		? `<span class="kpe-certainty-symbols" aria-hidden="true">${symbols}</span> `
+		: '';
+	return (
+		`<a class="kpe-certainty kpe-certainty-${level}" href="${GRADING_PAGE}#${level}">` +
+		`${symbolsHtml}${escapeHtml(word)}<span class="sr-only"> certainty of evidence</span></a>`
+	);
+}
+
+/**
+ * Checks that an effect statement uses the wording GRADE guideline 26 gives its certainty: high
+ * "reduces", moderate "probably", low "may", very low "uncertain … very uncertain". Returns the
+ * problem, or null when the wording fits.
+ */
+export function checkCertaintyWording(level: Certainty, statement: string): string | null {
+	const text = statement.toLowerCase();
+	const hedged = /\b(may|might|probably|likely|uncertain|unclear)\b/.test(text);
+	switch (level) {
+		case 'high':
+			return hedged
+				? 'High certainty is stated plainly ("reduces"), without "may" or "probably".'
+				: null;
+		case 'moderate':
+			return /\bprobably\b/.test(text)
+				? null
+				: 'Moderate certainty needs "probably" ("probably reduces").';
+		case 'low':
+			return /\bmay\b/.test(text) && !/\bprobably\b/.test(text)
+				? null
+				: 'Low certainty needs "may" ("may reduce"), not "probably".';
+		case 'very-low':
+			return /\b(uncertain|unclear)\b/.test(text) && /very uncertain/.test(text)
+				? null
+				: 'Very low certainty reads "It is uncertain whether … because the evidence is very uncertain".';
+		case 'not-graded':
+			return null;
+	}
+}

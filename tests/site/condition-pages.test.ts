@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { HTMLElement } from 'node-html-parser';
+import { readLayers, proseBlocks } from '../support/layers.ts';
+import { visibleText } from '../support/dist.ts';
+import { readability } from '../../src/lib/readability.ts';
+import { checkCertaintyWording, CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
+import type { Certainty } from '../../src/lib/page-frontmatter.ts';
+
+/** Full reviews: both layers, bottom line, summary of findings and evidence table. */
+const FULL_REVIEWS = ['fibromyalgia', 'migraine', 'neuropathic-pain', 'phantom-limb-pain', 'crps'];
+/** Every condition page that exists (thin-evidence pages included). */
+const CONDITION_PAGES = readdirSync('content/conditions')
+	.filter((f) => f.endsWith('.mdx'))
+	.map((f) => f.replace(/\.mdx$/, ''))
+	.filter(
+		(slug) =>
+			!readFileSync(join('content/conditions', `${slug}.mdx`), 'utf8').includes(
+				'Review in progress',
+			),
+	);
+
+const LEVEL_BY_WORD = new Map(
+	Object.entries(CERTAINTY_LABELS).map(([level, l]) => [l.word, level as Certainty]),
+);
+
+function certaintyOf(badge: HTMLElement): Certainty {
+	return LEVEL_BY_WORD.get(
+		visibleText(badge)
+			.replace(/^[⊕◯\s]+/, '')
+			.replace(' certainty of evidence', ''),
+	)!;
+}
+
+describe.each(CONDITION_PAGES)('condition page %s', (slug) => {
+	const layers = readLayers(`/conditions/${slug}/`);
+
+	it('plain-language layer reads at grade 8 or lower on Flesch-Kincaid, SMOG and Coleman-Liau', () => {
+		const blocks = proseBlocks(layers.plain);
+		const r = readability(blocks);
+		const figures = `FK ${r.fleschKincaid.toFixed(1)}, SMOG ${r.smog.toFixed(1)}, CL ${r.colemanLiau.toFixed(1)} (${r.counts.word} words)`;
+		console.log(`readability /conditions/${slug}/: ${figures}`);
+		expect(r.counts.word, 'a real summary').toBeGreaterThan(250);
+		expect(r.fleschKincaid, figures).toBeLessThanOrEqual(8);
+		expect(r.smog, figures).toBeLessThanOrEqual(8);
+		expect(r.colemanLiau, figures).toBeLessThanOrEqual(8);
+	});
+
+	it('every paragraph, list item and table row of the clinician layer cites the library', () => {
+		const claims: HTMLElement[] = [];
+		for (const block of layers.clinician) {
+			if (block.classList.contains('sl-heading-wrapper')) continue;
+			const units = block.querySelectorAll('p, li, tbody tr').filter(
+				// Footnotes explain a rating, the "no claim" class marks a proposal or a question, and the
+				// paragraph inside a bottom-line box is checked as part of the box.
+				(el) =>
+					!el.closest('.kpe-sof-notes') &&
+					!el.closest('.kpe-no-claim') &&
+					!el.closest('.kpe-references'),
+			);
+			if (block.tagName === 'P') units.push(block);
+			claims.push(
+				...units.filter(
+					(el) => !(el.tagName === 'P' && el.classList.contains('kpe-bottom-line-title')),
+				),
+			);
+		}
+		const uncited = claims
+			.filter((el) => !el.querySelector('.kpe-cite'))
+			.map((el) => visibleText(el).slice(0, 80));
+		console.log(
+			`citation coverage /conditions/${slug}/: ${claims.length - uncited.length}/${claims.length} claims cited`,
+		);
+		expect(uncited).toEqual([]);
+	});
+
+	it('every number in the plain-language layer appears in the clinician layer or the facts of a cited study', () => {
+		const clinicianText = layers.clinician.map((b) => visibleText(b)).join(' ');
+		const cited = layers.page
+			.querySelectorAll('ol.kpe-references > li')
+			.map((li) => li.getAttribute('data-key')!);
+		const factsText = cited
+			.map((key) => {
+				try {
+					return JSON.stringify(parseYaml(readFileSync(`references/facts/${key}.yaml`, 'utf8')));
+				} catch {
+					return '';
+				}
+			})
+			.join(' ');
+		const isUpToDate = (el: HTMLElement) => /up to date/i.test(visibleText(el));
+		const upToDate = layers.plain.findIndex(isUpToDate);
+		const blocks = proseBlocks(upToDate >= 0 ? layers.plain.slice(0, upToDate) : layers.plain);
+		const numbers = blocks.flatMap((t) => [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
+		const haystack = ` ${clinicianText} ${factsText} `.replace(/(\d),(\d{3})/g, '$1$2');
+		const missing = numbers.filter(
+			(n) => !new RegExp(`(^|[^\\d.])${n.replace('.', '\\.')}(?![\\d])`).test(haystack),
+		);
+		expect(missing).toEqual([]);
+	});
+});
+
+describe.each(FULL_REVIEWS.filter((slug) => CONDITION_PAGES.includes(slug)))(
+	'full review %s',
+	(slug) => {
+		const layers = readLayers(`/conditions/${slug}/`);
+		const clinician = layers.clinician;
+
+		it('opens the clinician layer with a bottom-line box that states its certainty, in matching words', () => {
+			const first = clinician.find((el) => !el.classList.contains('sl-heading-wrapper'))!;
+			expect(first.classList.contains('kpe-bottom-line')).toBe(true);
+			const badge = first.querySelector('.kpe-certainty')!;
+			expect(badge.getAttribute('href')).toMatch(/^\/about\/how-we-grade\/#/);
+			const level = certaintyOf(badge);
+			const text = visibleText(first.querySelector('p:not(.kpe-bottom-line-title)'));
+			expect(checkCertaintyWording(level, text), text).toBeNull();
+		});
+
+		it('has a summary-of-findings table: studies and people, effect worded to match certainty, symbols and word, a note per downgrade', () => {
+			const table = clinician.flatMap((b) =>
+				b.querySelectorAll(b.classList.contains('kpe-sof') ? 'table' : '.kpe-sof table'),
+			)[0]!;
+			expect(table, 'summary-of-findings table').toBeDefined();
+			const rows = table.querySelectorAll('tbody tr');
+			expect(rows.length).toBeGreaterThan(0);
+			for (const row of rows) {
+				const [, studies, effect, certainty] = row.querySelectorAll('th, td');
+				expect(visibleText(studies)).toMatch(/^\d+ stud(y|ies) \(\d+/);
+				const badge = certainty!.querySelector('.kpe-certainty')!;
+				expect(visibleText(badge)).toMatch(
+					/^(⊕⊕⊕⊕ High|⊕⊕⊕◯ Moderate|⊕⊕◯◯ Low|⊕◯◯◯ Very low|Not graded)/,
+				);
+				const level = certaintyOf(badge);
+				expect(checkCertaintyWording(level, visibleText(effect)), visibleText(effect)).toBeNull();
+				const notes = certainty!.querySelectorAll('sup a');
+				if (level !== 'high' && level !== 'not-graded')
+					expect(notes.length, 'a note per downgrade').toBeGreaterThan(0);
+				for (const note of notes)
+					expect(layers.page.querySelector(note.getAttribute('href')!)).not.toBeNull();
+			}
+		});
+
+		it('has an evidence table generated from the facts, captioned and scrollable on a phone', () => {
+			const wrapper = clinician.flatMap((b) =>
+				b.classList.contains('kpe-evidence') ? [b] : b.querySelectorAll('.kpe-evidence'),
+			)[0]!;
+			expect(wrapper, 'evidence table').toBeDefined();
+			expect(wrapper.getAttribute('tabindex')).toBe('0');
+			expect(visibleText(wrapper.querySelector('caption')).length).toBeGreaterThan(10);
+			const rows = wrapper.querySelectorAll('tbody tr');
+			expect(rows.length).toBeGreaterThan(0);
+			for (const row of rows) {
+				const key = row.getAttribute('data-key')!;
+				const facts = parseYaml(readFileSync(`references/facts/${key}.yaml`, 'utf8')) as {
+					n: number | null;
+				};
+				expect(visibleText(row.querySelector('th'))).toContain(
+					facts.n === null ? 'n not reported' : `n = ${facts.n}`,
+				);
+			}
+		});
+
+		it('shows when it was last reviewed and when it will be reviewed next, and links the disclaimer', () => {
+			const meta = visibleText(layers.page.querySelector('.kpe-page-meta'));
+			expect(meta).toMatch(/Last reviewed\s*\d{1,2} \w+ \d{4}/);
+			expect(meta).toMatch(/Next review\s*\d{1,2} \w+ \d{4}/);
+			expect(layers.page.querySelector('main a[href="/about/disclaimer/"]')).not.toBeNull();
+		});
+	},
+);
