@@ -9,6 +9,7 @@ import { colemanLiau } from 'coleman-liau';
 import { syllable } from 'syllable';
 
 export interface ReadabilityCounts {
+	[count: string]: number;
 	sentence: number;
 	word: number;
 	syllable: number;
