@@ -36,7 +36,7 @@ export default defineConfig({
 					],
 				},
 				{ label: 'Topics', items: ['topics'] },
-				{ label: 'About this site', items: ['about/how-we-grade', 'about/disclaimer'] },
+				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
 			],
 		}),
 		mdx(),

@@ -18,11 +18,21 @@ import { nearestKeys, suggestion } from '../lib/evidence/nearest-keys.ts';
 import {
 	compareStudies,
 	renderEvidenceTable,
+	renderProtocolTable,
 	renderSummaryOfFindings,
 } from '../lib/evidence/tables.ts';
+import { CONDITION_LABELS } from '../lib/page-meta.ts';
 import { conditionSchema, outcomeSchema } from '../lib/page-frontmatter.ts';
+import { renderClaims, renderClaimLinks } from '../lib/evidence/claims-render.ts';
+import { renderExplanation } from '../lib/evidence/claims.ts';
+import { findFirstTerm, GLOSSARY_PAGE, type GlossaryTerm } from '../lib/evidence/glossary.ts';
+import { escapeHtml } from '../lib/evidence/format.ts';
 
 interface PageState {
+	/** Where each h2 starts and whether it opens the plain-language layer. */
+	sections: { line: number; plain: boolean }[];
+	/** Glossary terms already linked on this page (each is linked on first use only). */
+	linked: Set<string>;
 	order: CitationOrder;
 	clusters: number;
 	tables: number;
@@ -32,35 +42,98 @@ interface PageState {
 const STATE = 'kpeCitations';
 
 export function satteriCitations(evidence: Evidence) {
-	const { library, facts } = evidence;
+	const { library, facts, glossary } = evidence;
 	const isVerified = (key: string) => facts.byKey.get(key)?.facts.verified !== false;
 
 	return defineMdastPlugin({
 		name: 'kpe-citations',
 		options: { position: true },
+		before(root, ctx) {
+			// Glossary terms are linked only in the plain-language layer: note where each h2 starts.
+			// (Visitors are not called in document order across node types, so positions decide.)
+			state(ctx.data).sections = root.children
+				.filter((child) => child.type === 'heading' && child.depth === 2)
+				.map((h) => ({
+					line: h.position?.start.line ?? 0,
+					plain: /^in plain words$/i.test(ctx.textContent(h).trim()),
+				}));
+		},
 		text(node, ctx) {
-			const clusters = findClusters(node.value);
-			if (clusters.length === 0) return;
 			const page = state(ctx.data);
+			const parent = ctx.parent(node)?.type;
+			const events: { index: number; length: number; keys?: string[]; term?: GlossaryTerm }[] = findClusters(
+				node.value,
+			).map((c) => ({ index: c.index, length: c.length, keys: c.keys }));
+			if (inPlainLayer(page, node.position?.start.line) && parent !== 'link' && parent !== 'heading') {
+				let masked = node.value;
+				for (let m = findFirstTerm(masked, glossary, page.linked); m; m = findFirstTerm(masked, glossary, page.linked)) {
+					page.linked.add(m.term.id);
+					events.push({ index: m.index, length: m.length, term: m.term });
+					masked = masked.slice(0, m.index) + ' '.repeat(m.length) + masked.slice(m.index + m.length);
+				}
+			}
+			if (events.length === 0) return;
+			events.sort((a, b) => a.index - b.index);
 			const parts: unknown[] = [];
 			let last = 0;
-			for (const cluster of clusters) {
-				for (const key of cluster.keys)
-					assertKnown(key, where(ctx.fileURL, node.position?.start.line));
-				if (cluster.index > last)
-					parts.push({ type: 'text', value: node.value.slice(last, cluster.index) });
-				parts.push(html(ctx.sourceFormat, cite(page, cluster.keys)));
-				last = cluster.index + cluster.length;
+			for (const event of events) {
+				if (event.index > last) parts.push({ type: 'text', value: node.value.slice(last, event.index) });
+				const original = node.value.slice(event.index, event.index + event.length);
+				if (event.keys) {
+					for (const key of event.keys) assertKnown(key, where(ctx.fileURL, node.position?.start.line));
+					parts.push(html(ctx.sourceFormat, cite(page, event.keys)));
+				} else if (event.term) {
+					parts.push({ type: 'link', url: `${GLOSSARY_PAGE}#${event.term.id}`, children: [{ type: 'text', value: original }] });
+				}
+				last = event.index + event.length;
 			}
 			if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
 			ctx.replaceNode(node, parts as Parameters<typeof ctx.replaceNode>[1]);
 		},
 		leafDirective(node, ctx) {
-			if (node.name !== 'evidence-table' && node.name !== 'summary-of-findings') return;
+			const known = ['evidence-table', 'summary-of-findings', 'clinic-claims', 'claims-for', 'protocol-table', 'glossary'];
+			if (!known.includes(node.name)) return;
 			const page = state(ctx.data);
 			const at = where(ctx.fileURL, node.position?.start.line);
 			const attributes = node.attributes ?? {};
 			const id = `${node.name}-${++page.tables}`;
+			if (node.name === 'clinic-claims') {
+				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaims(evidence.claims, (keys) => cite(page, keys))));
+				return;
+			}
+			if (node.name === 'glossary') {
+				const entries = glossary
+					.map(
+						(t) =>
+							`<dt id="${t.id}">${escapeHtml(t.term)}</dt><dd>${renderExplanation(t.definition, (keys) => cite(page, keys))}</dd>`,
+					)
+					.join('');
+				ctx.replaceNode(node, html(ctx.sourceFormat, `<dl class="kpe-glossary">${entries}</dl>`));
+				return;
+			}
+			if (node.name === 'protocol-table') {
+				// Every study of effect that reports a regimen, under each condition it studied.
+				const excluded = new Set(['guideline', 'narrative-review', 'regulatory-alert', 'preclinical']);
+				const rows = Object.entries(CONDITION_LABELS).flatMap(([condition, label]) =>
+					[...facts.byKey.values()]
+						.filter((r) => r.facts.regimen && !excluded.has(r.facts.design) && r.facts.conditions.includes(condition as never))
+						.map((r) => ({ facts: r.facts, csl: library.entries.get(r.facts.key)!.csl }))
+						.sort(compareStudies)
+						.map((row) => ({ ...row, condition: label, citeHtml: cite(page, [row.facts.key]) })),
+				);
+				const caption = attributes.caption ?? 'Regimens used in the studies, by condition';
+				ctx.replaceNode(node, html(ctx.sourceFormat, renderProtocolTable(id, caption, rows)));
+				return;
+			}
+			if (node.name === 'claims-for') {
+				const related = evidence.claims.filter(
+					({ claim }) =>
+						(attributes.condition && claim.conditions.includes(conditionSchema.parse(attributes.condition))) ||
+						(attributes.topic && claim.topics.includes(attributes.topic)),
+				);
+				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaimLinks(related)));
+				return;
+			}
 			if (node.name === 'evidence-table') {
 				const keys = (attributes.keys ?? '').split(/[\s,]+/).filter(Boolean);
 				const condition = attributes.condition
@@ -162,11 +235,19 @@ export function satteriCitations(evidence: Evidence) {
 
 function state(data: unknown): PageState {
 	return ((data as Record<string, unknown>)[STATE] ??= {
+		sections: [],
+		linked: new Set(),
 		order: new CitationOrder(),
 		clusters: 0,
 		tables: 0,
 		citedAt: new Map(),
 	}) as PageState;
+}
+
+function inPlainLayer(page: PageState, line: number | undefined): boolean {
+	if (line === undefined) return false;
+	const section = page.sections.filter((s) => s.line <= line).at(-1);
+	return section?.plain ?? false;
 }
 
 function where(fileURL: URL | undefined, line: number | undefined): string {

@@ -10,6 +10,8 @@ import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
 import { loadFacts, type FactsSet } from './facts.ts';
 import { displayPath, loadLibrary, type Library } from './library.ts';
 import { scanPageCitations } from './citations.ts';
+import { loadClaims, type ClaimRecord } from './claims.ts';
+import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
 
 export interface ProjectPaths {
@@ -20,11 +22,19 @@ export interface ProjectPaths {
 	factsDir?: string;
 	/** Folder holding the pages. @default 'content' */
 	contentDir?: string;
+	/** Folder holding one YAML file per clinic claim. @default 'content/claims' */
+	claimsDir?: string;
+	/** The glossary file. @default 'content/glossary.yaml' */
+	glossaryFile?: string;
 }
 
 export interface Evidence {
 	library: Library;
 	facts: FactsSet;
+	/** Clinic claims, in display order. */
+	claims: ClaimRecord[];
+	/** Glossary terms, linked on first use in plain-language layers. */
+	glossary: GlossaryTerm[];
 	/** Every problem, sorted by file and position. Empty means the checks pass. */
 	diagnostics: Diagnostic[];
 	counts: {
@@ -84,6 +94,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	const referencesDir = resolve(root, paths.referencesDir ?? 'references');
 	const factsDir = resolve(root, paths.factsDir ?? 'references/facts');
 	const contentDir = resolve(root, paths.contentDir ?? 'content');
+	const claimsDir = resolve(root, paths.claimsDir ?? 'content/claims');
 
 	const library = loadLibrary(referencesDir, root);
 	const keys = [...library.entries.keys()];
@@ -94,6 +105,22 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		...checkAcrossEntries(library.all),
 		...facts.diagnostics,
 	];
+
+	const claims = loadClaims(claimsDir, root);
+	const glossary = loadGlossary(resolve(root, paths.glossaryFile ?? 'content/glossary.yaml'), root);
+	diagnostics.push(...claims.diagnostics, ...glossary.diagnostics);
+	for (const cite of [...claims.citations, ...glossary.citations]) {
+		if (library.entries.has(cite.key)) continue;
+		diagnostics.push({
+			code: 'unknown-citation',
+			file: cite.file,
+			line: cite.line,
+			column: cite.column,
+			key: cite.key,
+			message: `This cites "${cite.key}", which is not in the library.${suggestion(nearestKeys(cite.key, keys))}`,
+			hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
+		});
+	}
 
 	const pages = listPages(contentDir);
 	let citations = 0;
@@ -135,6 +162,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	return {
 		library,
 		facts,
+		claims: claims.claims,
+		glossary: glossary.terms,
 		diagnostics: sortDiagnostics(diagnostics),
 		counts: {
 			files: library.files.length,
@@ -142,7 +171,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			parsedEntries: library.all.length,
 			facts: facts.byKey.size,
 			pages: pages.length,
-			citations,
+			citations: citations + claims.citations.length + glossary.citations.length,
 		},
 	};
 }

@@ -22,6 +22,8 @@ export type DiagnosticCode =
 	| 'facts-without-entry'
 	| 'table-entry-without-facts'
 	| 'invalid-facts'
+	| 'invalid-claim'
+	| 'invalid-glossary'
 	| 'dropped-entry'
 	| 'not-utf8'
 	| 'empty-library';

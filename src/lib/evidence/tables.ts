@@ -73,6 +73,28 @@ export function renderEvidenceTable(
 	return scrollWrapper(id, caption, `${head}<tbody>${body}</tbody>`);
 }
 
+export interface ProtocolRow extends EvidenceRow {
+	/** The condition the row is listed under. */
+	condition: string;
+}
+
+/** Doses, routes and sessions actually used in trials, grouped by condition. */
+export function renderProtocolTable(id: string, caption: string, rows: readonly ProtocolRow[]): string {
+	const head =
+		'<thead><tr><th scope="col">Condition</th><th scope="col">Study, design, people (n)</th><th scope="col">Route</th><th scope="col">Dose, duration and sessions</th><th scope="col">Follow-up</th></tr></thead>';
+	const body = rows
+		.map(({ condition, facts, csl, citeHtml }) => {
+			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
+			return (
+				`<tr data-key="${escapeHtml(facts.key)}"><td>${escapeHtml(condition)}</td>` +
+				`<th scope="row">${escapeHtml(studyLabel(csl))} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
+				`<td>${cell(facts.route)}</td><td>${cell(facts.regimen)}</td><td>${cell(facts.followUp)}</td></tr>`
+			);
+		})
+		.join('');
+	return scrollWrapper(id, caption, `${head}<tbody>${body}</tbody>`, 'kpe-protocol');
+}
+
 const REASON_LABELS: Record<Outcome['downgrades'][number]['reason'], string> = {
 	'risk-of-bias': 'Risk of bias',
 	inconsistency: 'Inconsistency',

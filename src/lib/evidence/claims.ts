@@ -1,0 +1,121 @@
+/**
+ * Clinic claims weighed against the evidence: one YAML file per claim in `content/claims/`, so an
+ * editor adds a claim the way they add a study. The explanation may cite the library with `[@key]`.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { z } from 'zod';
+import { certaintySchema, conditionSchema } from '../page-frontmatter.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { displayPath } from './library.ts';
+import { findClusters } from './citations.ts';
+import { escapeHtml } from './format.ts';
+
+export const VERDICTS = ['supported', 'partly-supported', 'not-supported', 'unknown'] as const;
+export const VERDICT_LABELS: Record<(typeof VERDICTS)[number], string> = {
+	supported: 'Supported',
+	'partly-supported': 'Partly supported',
+	'not-supported': 'Not supported',
+	unknown: 'Unknown',
+};
+
+export const claimSchema = z.strictObject({
+	/** Stable id, used as the anchor `#claim-<id>`. @example id: fibromyalgia-relief */
+	id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
+	/** Position in the list. @example order: 6 */
+	order: z.number().int().positive(),
+	/** The claim as clinics make it, said in our own words. */
+	claim: z.string().min(10),
+	/** What the library says of it. */
+	verdict: z.enum(VERDICTS),
+	/** GRADE certainty of the evidence behind the verdict (`not-graded` when there is too little). */
+	certainty: certaintySchema,
+	/** Two sentences, in our own words, each citing the library with `[@key]`. */
+	explanation: z.string().min(20),
+	/** Condition pages this claim concerns (they link back to it). @default [] */
+	conditions: z.array(conditionSchema).default([]),
+	/** Topic pages this claim concerns, by slug under /topics/. @default [] */
+	topics: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export interface ClaimRecord {
+	file: string;
+	line: number;
+	claim: Claim;
+}
+
+/** Loads and validates every claim file; checks the keys its explanation cites. */
+export function loadClaims(
+	claimsDir: string,
+	root: string,
+): { claims: ClaimRecord[]; diagnostics: Diagnostic[]; citations: { key: string; file: string; line: number; column: number }[] } {
+	const claims: ClaimRecord[] = [];
+	const diagnostics: Diagnostic[] = [];
+	const citations: { key: string; file: string; line: number; column: number }[] = [];
+	if (!existsSync(claimsDir)) return { claims, diagnostics, citations };
+	for (const name of readdirSync(claimsDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+		const file = displayPath(root, join(claimsDir, name));
+		const text = readFileSync(join(claimsDir, name), 'utf8');
+		const lineCounter = new LineCounter();
+		const doc = parseDocument(text, { lineCounter });
+		const at = (offset: number | undefined) => {
+			const p = lineCounter.linePos(offset ?? 0);
+			return { line: p.line, column: p.col };
+		};
+		if (doc.errors.length) {
+			for (const e of doc.errors) {
+				diagnostics.push({
+					code: 'invalid-claim',
+					file,
+					...at(e.pos[0]),
+					message: `This is not valid YAML: ${e.message.split('\n')[0]}`,
+					hint: 'Compare with another claim file; quote text that contains `: `.',
+				});
+			}
+			continue;
+		}
+		const parsed = claimSchema.safeParse(doc.toJS());
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				const node = doc.getIn(issue.path as (string | number)[], true);
+				diagnostics.push({
+					code: 'invalid-claim',
+					file,
+					...at(isNode(node) ? node.range?.[0] : 0),
+					message: `Field "${issue.path.join('.') || '(file)'}": ${issue.message}.`,
+					hint: 'See the field descriptions in src/lib/evidence/claims.ts (verdicts, certainty levels, conditions).',
+				});
+			}
+			continue;
+		}
+		const explanationNode = doc.get('explanation', true);
+		const start = at(isNode(explanationNode) ? explanationNode.range?.[0] : 0);
+		for (const cluster of findClusters(parsed.data.explanation)) {
+			for (const key of cluster.keys) citations.push({ key, file, ...start });
+		}
+		if (findClusters(parsed.data.explanation).length === 0) {
+			diagnostics.push({
+				code: 'invalid-claim',
+				file,
+				...start,
+				message: 'The explanation cites no study.',
+				hint: 'Cite the library with `[@key]` in each sentence of the explanation.',
+			});
+		}
+		claims.push({ file, line: start.line, claim: parsed.data });
+	}
+	return { claims: claims.sort((a, b) => a.claim.order - b.claim.order), diagnostics, citations };
+}
+
+/** HTML of a claim's explanation: escaped text, with each citation cluster rendered by `cite`. */
+export function renderExplanation(text: string, cite: (keys: string[]) => string): string {
+	let html = '';
+	let last = 0;
+	for (const cluster of findClusters(text)) {
+		html += escapeHtml(text.slice(last, cluster.index)) + cite(cluster.keys);
+		last = cluster.index + cluster.length;
+	}
+	return html + escapeHtml(text.slice(last));
+}
