@@ -58,7 +58,9 @@ describe.each(CONDITION_PAGES)('condition page %s', (slug) => {
 				(el) =>
 					!el.closest('.kpe-sof-notes') &&
 					!el.closest('.kpe-no-claim') &&
-					!el.closest('.kpe-references'),
+					!el.closest('.kpe-references') &&
+					// Links to the clinic claims that concern this page (the claims page cites them).
+					!el.closest('.kpe-claim-links'),
 			);
 			if (block.tagName === 'P') units.push(block);
 			claims.push(
