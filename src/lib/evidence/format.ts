@@ -128,15 +128,17 @@ export function shortReference(csl: CslItem): string {
 }
 
 /**
- * Formats entries, in the order given, as Vancouver references. One citation-js call for the lot:
- * formatting entry by entry against a large library is several times slower (stack notes §4).
+ * Vancouver HTML per entry, formatted once per build: a numeric style renders each entry the same
+ * whatever the page, so pages that cite the same study share the work. Keyed by the entry object,
+ * so a reloaded library never sees stale text.
  */
-export function formatReferences(
-	entries: readonly LibraryEntry[],
-	policy: LinkPolicy = ALL_VERIFIED,
-): FormattedReference[] {
-	if (entries.length === 0) return [];
-	const cite = new Cite(entries.map((e) => ({ ...displayItem(e.csl), id: e.key })));
+const formattedHtml = new WeakMap<LibraryEntry, string>();
+
+/** Formats the entries not yet in the cache, all in one citation-js call (per-entry calls are slower). */
+function ensureFormatted(entries: readonly LibraryEntry[]): void {
+	const missing = [...new Set(entries.filter((e) => !formattedHtml.has(e)))];
+	if (missing.length === 0) return;
+	const cite = new Cite(missing.map((e) => ({ ...displayItem(e.csl), id: e.key })));
 	const formatted = cite.format('bibliography', {
 		format: 'html',
 		template: 'vancouver',
@@ -144,16 +146,24 @@ export function formatReferences(
 		asEntryArray: true,
 		nosort: true,
 	}) as unknown as [string, string][];
-	const htmlByKey = new Map(
-		formatted.map(([id, html]) => {
-			// Keep only the reference text: the list numbers come from our own <ol>.
-			const inner = /<div class="csl-right-inline">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html;
-			return [String(id), restore(inner.trim())];
-		}),
-	);
+	const byKey = new Map(formatted.map(([id, html]) => [String(id), html]));
+	for (const entry of missing) {
+		const html = byKey.get(entry.key);
+		// Keep only the reference text: the list numbers come from our own <ol>.
+		const inner = html ? (/<div class="csl-right-inline">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html) : undefined;
+		formattedHtml.set(entry, inner ? restore(inner.trim()) : escapeHtml(entry.key));
+	}
+}
+
+/** Formats entries, in the order given, as Vancouver references with identifier links and previews. */
+export function formatReferences(
+	entries: readonly LibraryEntry[],
+	policy: LinkPolicy = ALL_VERIFIED,
+): FormattedReference[] {
+	ensureFormatted(entries);
 	return entries.map((entry) => ({
 		key: entry.key,
-		html: htmlByKey.get(entry.key) ?? escapeHtml(entry.key),
+		html: formattedHtml.get(entry)!,
 		linksHtml: policy.isVerified(entry.key) ? identifierLinks(entry.csl) : '',
 		short: shortReference(entry.csl),
 	}));
