@@ -6,11 +6,15 @@ import { ROOT } from '../support/paths.ts';
 describe('a page whose frontmatter breaks the schema', () => {
 	it('stops the build, naming the file, the field and what is expected', () => {
 		const fixture = join(ROOT, 'tests/fixtures/bad-frontmatter');
-		const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync', '--root', fixture], {
-			cwd: fixture,
-			encoding: 'utf8',
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-		});
+		const run = spawnSync(
+			process.execPath,
+			[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync', '--root', fixture],
+			{
+				cwd: fixture,
+				encoding: 'utf8',
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+			},
+		);
 		const output = run.stdout + run.stderr;
 		expect(run.status, output).not.toBe(0);
 		expect(output).toContain('conditions/gout.md');

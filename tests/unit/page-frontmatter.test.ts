@@ -25,12 +25,18 @@ describe('page frontmatter schema', () => {
 	});
 
 	it('rejects a next review more than three years after the last one', () => {
-		const result = pageFrontmatterSchema.safeParse({ lastReviewed: '2026-01-01', nextReview: '2030-01-01' });
+		const result = pageFrontmatterSchema.safeParse({
+			lastReviewed: '2026-01-01',
+			nextReview: '2030-01-01',
+		});
 		expect(result.error?.issues[0]?.path).toEqual(['nextReview']);
 	});
 
 	it('rejects a next review before the last one', () => {
-		const result = pageFrontmatterSchema.safeParse({ lastReviewed: '2026-01-01', nextReview: '2025-01-01' });
+		const result = pageFrontmatterSchema.safeParse({
+			lastReviewed: '2026-01-01',
+			nextReview: '2025-01-01',
+		});
 		expect(result.error?.issues[0]?.message).toMatch(/after `lastReviewed`/);
 	});
 });

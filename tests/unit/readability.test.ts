@@ -6,7 +6,9 @@ describe('readability', () => {
 		const counts = countText(['The cat sat. The dog ran!', 'A bullet without a stop']);
 		expect(counts.sentence).toBe(3);
 		expect(counts.word).toBe(11);
-		expect(counts.letter).toBe('Thecatsat'.length + 'Thedogran'.length + 'Abulletwithoutastop'.length);
+		expect(counts.letter).toBe(
+			'Thecatsat'.length + 'Thedogran'.length + 'Abulletwithoutastop'.length,
+		);
 	});
 
 	it('grades simple text low and dense clinical text high', () => {

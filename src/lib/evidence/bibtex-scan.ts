@@ -34,6 +34,8 @@ export interface ScannedEntry {
 }
 
 export interface ScanProblem {
+	/** `dropped-entry` for an entry the scan cannot read as one; otherwise malformed BibTeX. */
+	code?: 'malformed-bibtex' | 'dropped-entry';
 	line: number;
 	column: number;
 	key?: string | undefined;
@@ -71,12 +73,29 @@ export function scanBibtex(text: string): ScanResult {
 	const entries: ScannedEntry[] = [];
 	const problems: ScanProblem[] = [];
 	// An `@type{` that does not start a line is never read as an entry: report it rather than lose it.
+	let strays = 0;
 	for (const match of text.matchAll(/@([A-Za-z][\w-]*)[ \t]*[{(]/g)) {
 		if (SPECIAL_TYPES.has(match[1]!.toLowerCase())) continue;
 		if (openings.some((o) => o.at === match.index)) continue;
+		// Inside an entry's value (a title that mentions "@book{") it is text, not an entry.
+		if (
+			openings.some(
+				(o, i) =>
+					o.at < match.index &&
+					match.index < (openings[i + 1]?.at ?? text.length) &&
+					!/\n[ \t]*[}),][ \t]*\n/.test(text.slice(o.at, match.index)),
+			)
+		)
+			continue;
+		const key = /^[ \t]*([^\s,={}()]+)[ \t]*,/.exec(text.slice(match.index + match[0].length))?.[1];
+		strays++;
 		problems.push({
+			code: key ? 'dropped-entry' : 'malformed-bibtex',
+			key,
 			...lines.at(match.index),
-			message: `"${match[0]}" does not start a line, so it would not be read as an entry.`,
+			message: key
+				? `The entry "${key}" does not start a line, so it would not be read: it would be lost.`
+				: `"${match[0]}" does not start a line, so it would not be read as an entry.`,
 			hint: 'Start every entry on a line of its own; if this is not an entry, remove the "@" before the brace.',
 		});
 	}
@@ -87,7 +106,7 @@ export function scanBibtex(text: string): ScanResult {
 		if ('problem' in result) problems.push(result.problem);
 		else entries.push(result.entry);
 	});
-	return { entries, problems, openings: openings.length };
+	return { entries, problems, openings: openings.length + strays };
 }
 
 function scanEntry(

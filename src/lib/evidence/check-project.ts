@@ -4,6 +4,7 @@
  * so both stop on the same problems with the same messages.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { join, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
@@ -66,12 +67,22 @@ export function scanEvidenceTableKeys(
 	source: string,
 ): { key: string; line: number; column: number }[] {
 	const out: { key: string; line: number; column: number }[] = [];
-	const frontmatter = /^---\n([\s\S]*?)\n---/.exec(source);
+	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
 	if (frontmatter) {
-		for (const list of frontmatter[1]!.matchAll(/^\s*studies:\s*\[([^\]]*)\]/gm)) {
-			const base = frontmatter.index + 4 + list.index + list[0].indexOf('[') + 1;
-			for (const k of list[1]!.matchAll(/[^\s,'"]+/g))
-				out.push({ key: k[0], ...lineAndColumn(source, base + k.index) });
+		// Parse the YAML (flow `[a, b]` or block `- a` lists alike) and map node offsets to the page.
+		const base = source.indexOf('\n') + 1;
+		const doc = parseDocument(frontmatter[1]!);
+		const outcomes = doc.get('outcomes', true);
+		if (isSeq(outcomes)) {
+			for (const outcome of outcomes.items) {
+				const studies = isMap(outcome) ? outcome.get('studies', true) : undefined;
+				if (!isSeq(studies)) continue;
+				for (const item of studies.items) {
+					if (isScalar(item) && typeof item.value === 'string' && item.range) {
+						out.push({ key: item.value, ...lineAndColumn(source, base + item.range[0]) });
+					}
+				}
+			}
 		}
 	}
 	for (const tag of source.matchAll(/::evidence-table\{[^}]*\}/g)) {
@@ -127,7 +138,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	for (const path of pages) {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
-		for (const cite of scanPageCitations(source)) {
+		for (const cite of scanPageCitations(source, path.endsWith('.mdx') ? 'mdx' : 'md')) {
 			citations++;
 			if (library.entries.has(cite.key)) continue;
 			diagnostics.push({

@@ -6,6 +6,9 @@
  * code as its own node; the page scanner skips code spans and fences).
  */
 
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { LineIndex } from './diagnostics.ts';
+
 /** A citation key: starts with a letter, digit or `_`; may hold `:.-_` inside (as Pandoc allows). */
 const KEY = String.raw`[A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?`;
 /** `[@a]`, `[@a; @b]`, `[@a;@b]`: a cluster of keys in square brackets. */
@@ -91,58 +94,58 @@ export interface PageCitation {
 	column: number;
 }
 
+/** Node types whose text is never page text: code, MDX expressions and comments, raw HTML, frontmatter. */
+const NOT_TEXT = new Set([
+	'code',
+	'inlineCode',
+	'mdxFlowExpression',
+	'mdxTextExpression',
+	'mdxjsEsm',
+	'yaml',
+	'toml',
+	'html',
+]);
+
+interface MdNode {
+	type: string;
+	children?: MdNode[];
+	position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
 /**
- * Every citation in a Markdown/MDX page source, with its position; skips frontmatter, fenced code,
- * indented code, inline code spans, HTML comments, and MDX `import`/`export` lines. Used by the
- * checks, which must see all pages at once before any is built.
+ * Every citation in a Markdown/MDX page source, with its position. The page is parsed by Sätteri,
+ * the parser the build uses, so code, MDX comments and expressions, HTML and frontmatter are skipped
+ * exactly as the build skips them; positions come from the source text of each text node.
+ * `format` defaults to MDX, falling back to Markdown when the source is not valid MDX.
  */
-export function scanPageCitations(source: string): PageCitation[] {
+export function scanPageCitations(source: string, format?: 'md' | 'mdx'): PageCitation[] {
+	let tree: MdNode;
+	try {
+		tree = (format === 'md' ? markdownToMdast(source) : mdxToMdast(source)) as MdNode;
+	} catch {
+		tree = markdownToMdast(source) as MdNode;
+	}
+	const lines = new LineIndex(source);
 	const out: PageCitation[] = [];
-	const lines = source.split('\n');
-	let i = 0;
-	if (lines[0]?.trim() === '---') {
-		i = 1;
-		while (i < lines.length && lines[i]!.trim() !== '---') i++;
-		i++;
-	}
-	let fence: string | null = null;
-	let inComment = false;
-	for (; i < lines.length; i++) {
-		const line = lines[i]!;
-		const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence) {
-			if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length)
-				fence = null;
-			continue;
-		}
-		if (fenceMatch) {
-			fence = fenceMatch[1]!;
-			continue;
-		}
-		if (/^(import|export)\s/.test(line) || /^( {4}|\t)/.test(line)) continue;
-		// Blank out code spans and comments, keeping offsets, so columns stay right.
-		let text = line;
-		if (inComment) {
-			const end = text.indexOf('-->');
-			if (end < 0) continue;
-			text = ' '.repeat(end + 3) + text.slice(end + 3);
-			inComment = false;
-		}
-		text = text.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
-		text = text.replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length));
-		const open = text.indexOf('<!--');
-		if (open >= 0) {
-			text = text.slice(0, open);
-			inComment = true;
-		}
-		for (const cluster of findClusters(text)) {
-			let offset = cluster.index;
-			for (const key of cluster.keys) {
-				offset = text.indexOf(`@${key}`, offset);
-				out.push({ key, line: i + 1, column: offset + 1 });
-				offset += key.length + 1;
+	const walk = (node: MdNode) => {
+		if (NOT_TEXT.has(node.type)) return;
+		if (node.type === 'text') {
+			const start = node.position?.start.offset;
+			const end = node.position?.end.offset;
+			if (start === undefined || end === undefined) return;
+			const raw = source.slice(start, end);
+			for (const cluster of findClusters(raw)) {
+				let offset = cluster.index;
+				for (const key of cluster.keys) {
+					offset = raw.indexOf(`@${key}`, offset);
+					out.push({ key, ...lines.at(start + offset) });
+					offset += key.length + 1;
+				}
 			}
+			return;
 		}
-	}
+		node.children?.forEach(walk);
+	};
+	walk(tree);
 	return out;
 }

@@ -7,7 +7,10 @@ import { CONDITION_LABELS } from '../page-meta.ts';
 export const CLAIMS_PAGE = '/claims/';
 
 /** A summary table (claim, verdict, certainty), then each claim with its explanation and citations. */
-export function renderClaims(claims: readonly ClaimRecord[], cite: (keys: string[]) => string): string {
+export function renderClaims(
+	claims: readonly ClaimRecord[],
+	cite: (keys: string[]) => string,
+): string {
 	const rows = claims
 		.map(
 			({ claim }) =>
@@ -25,7 +28,9 @@ export function renderClaims(claims: readonly ClaimRecord[], cite: (keys: string
 			const concerns = claim.conditions.map(
 				(c) => `<a href="/conditions/${c}/">${escapeHtml(CONDITION_LABELS[c])}</a>`,
 			);
-			const topics = claim.topics.map((t) => `<a href="/topics/${t}/">${escapeHtml(t.replace(/-/g, ' '))}</a>`);
+			const topics = claim.topics.map(
+				(t) => `<a href="/topics/${t}/">${escapeHtml(t.replace(/-/g, ' '))}</a>`,
+			);
 			const related = [...concerns, ...topics];
 			return (
 				`<section class="kpe-claim" id="claim-${claim.id}" aria-labelledby="claim-${claim.id}-title">` +

@@ -50,12 +50,18 @@ export interface ClaimRecord {
 export function loadClaims(
 	claimsDir: string,
 	root: string,
-): { claims: ClaimRecord[]; diagnostics: Diagnostic[]; citations: { key: string; file: string; line: number; column: number }[] } {
+): {
+	claims: ClaimRecord[];
+	diagnostics: Diagnostic[];
+	citations: { key: string; file: string; line: number; column: number }[];
+} {
 	const claims: ClaimRecord[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const citations: { key: string; file: string; line: number; column: number }[] = [];
 	if (!existsSync(claimsDir)) return { claims, diagnostics, citations };
-	for (const name of readdirSync(claimsDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+	for (const name of readdirSync(claimsDir)
+		.filter((n) => /\.ya?ml$/.test(n))
+		.sort()) {
 		const file = displayPath(root, join(claimsDir, name));
 		const text = readFileSync(join(claimsDir, name), 'utf8');
 		const lineCounter = new LineCounter();

@@ -31,7 +31,7 @@ const PMID = /^[1-9]\d{0,8}$/;
 const UNSAFE_SCHEME =
 	/\b(?:javascript:|vbscript:|data:[a-z-]+\/|file:\/|(?!https?:\/\/)[a-z][a-z0-9+.-]*:\/\/)/i;
 /** HTML tags, comments or entities that a browser would act on. */
-const HTML = /<\s*\/?\s*[a-z!][^>]*>|<!--|&#?\w+;/i;
+const HTML = /<\s*\/?\s*[a-z!][^>]*>|<!--|(?<!\\)&#?\w+;/i;
 
 function problem(
 	entry: LibraryEntry,

@@ -76,13 +76,18 @@ export interface LinkPolicy {
 
 const ALL_VERIFIED: LinkPolicy = { isVerified: () => true };
 
+/** A DOI as a URL path: each part percent-encoded (`#`, `?` included), slashes kept. */
+function doiPath(doi: string): string {
+	return doi.split('/').map(encodeURIComponent).join('/');
+}
+
 /** HTML for the DOI and PubMed links of an entry. */
 export function identifierLinks(csl: CslItem): string {
 	const parts: string[] = [];
 	if (csl.DOI) {
 		const doi = String(csl.DOI);
 		parts.push(
-			`doi: <a href="${escapeHtml(`https://doi.org/${encodeURI(doi)}`)}">${escapeHtml(doi)}</a>`,
+			`doi: <a href="${escapeHtml(`https://doi.org/${doiPath(doi)}`)}">${escapeHtml(doi)}</a>`,
 		);
 	}
 	if (csl.PMID) {
@@ -150,7 +155,9 @@ function ensureFormatted(entries: readonly LibraryEntry[]): void {
 	for (const entry of missing) {
 		const html = byKey.get(entry.key);
 		// Keep only the reference text: the list numbers come from our own <ol>.
-		const inner = html ? (/<div class="csl-right-inline">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html) : undefined;
+		const inner = html
+			? (/<div class="csl-right-inline">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html)
+			: undefined;
 		formattedHtml.set(entry, inner ? restore(inner.trim()) : escapeHtml(entry.key));
 	}
 }

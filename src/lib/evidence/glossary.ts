@@ -27,7 +27,11 @@ export const GLOSSARY_PAGE = '/glossary/';
 export function loadGlossary(
 	path: string,
 	root: string,
-): { terms: GlossaryTerm[]; diagnostics: Diagnostic[]; citations: { key: string; file: string; line: number; column: number }[] } {
+): {
+	terms: GlossaryTerm[];
+	diagnostics: Diagnostic[];
+	citations: { key: string; file: string; line: number; column: number }[];
+} {
 	const diagnostics: Diagnostic[] = [];
 	const citations: { key: string; file: string; line: number; column: number }[] = [];
 	if (!existsSync(path)) return { terms: [], diagnostics, citations };
@@ -41,7 +45,13 @@ export function loadGlossary(
 	const parsed = glossarySchema.safeParse(doc.toJS());
 	if (doc.errors.length || !parsed.success) {
 		for (const e of doc.errors) {
-			diagnostics.push({ code: 'invalid-glossary', file, ...at(e.pos[0]), message: `Not valid YAML: ${e.message.split('\n')[0]}`, hint: 'Compare with the other entries; quote text that contains `: `.' });
+			diagnostics.push({
+				code: 'invalid-glossary',
+				file,
+				...at(e.pos[0]),
+				message: `Not valid YAML: ${e.message.split('\n')[0]}`,
+				hint: 'Compare with the other entries; quote text that contains `: `.',
+			});
 		}
 		for (const issue of parsed.error?.issues ?? []) {
 			const node = doc.getIn(issue.path as (string | number)[], true);
@@ -58,7 +68,8 @@ export function loadGlossary(
 	parsed.data.forEach((term, i) => {
 		const node = doc.getIn([i, 'definition'], true);
 		const pos = at(isNode(node) ? node.range?.[0] : 0);
-		for (const cluster of findClusters(term.definition)) for (const key of cluster.keys) citations.push({ key, file, ...pos });
+		for (const cluster of findClusters(term.definition))
+			for (const key of cluster.keys) citations.push({ key, file, ...pos });
 	});
 	return { terms: parsed.data, diagnostics, citations };
 }
@@ -73,15 +84,22 @@ export interface GlossaryMatch {
  * The first mention in `text` of a term not yet linked on the page (whole words, any case).
  * Citation clusters are never searched.
  */
-export function findFirstTerm(text: string, terms: readonly GlossaryTerm[], linked: ReadonlySet<string>): GlossaryMatch | null {
+export function findFirstTerm(
+	text: string,
+	terms: readonly GlossaryTerm[],
+	linked: ReadonlySet<string>,
+): GlossaryMatch | null {
 	const masked = text.replace(CLUSTER, (m) => ' '.repeat(m.length));
 	let best: GlossaryMatch | null = null;
 	for (const term of terms) {
 		if (linked.has(term.id)) continue;
 		for (const name of [term.term, ...term.aliases]) {
 			const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			const match = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, 'iu').exec(masked);
-			if (match && (!best || match.index < best.index)) best = { term, index: match.index, length: match[0].length };
+			const match = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, 'iu').exec(
+				masked,
+			);
+			if (match && (!best || match.index < best.index))
+				best = { term, index: match.index, length: match[0].length };
 		}
 	}
 	return best;

@@ -98,8 +98,8 @@ export function loadBibtexText(
 ): { entries: LibraryEntry[]; diagnostics: Diagnostic[]; openings: number } {
 	const diagnostics: Diagnostic[] = [];
 	const scan = scanBibtex(text);
-	for (const p of scan.problems) {
-		diagnostics.push({ code: 'malformed-bibtex', file, ...p });
+	for (const { code, ...p } of scan.problems) {
+		diagnostics.push({ code: code ?? 'malformed-bibtex', file, ...p });
 	}
 	const entries: LibraryEntry[] = [];
 	if (scan.entries.length === 0) return { entries, diagnostics, openings: scan.openings };
@@ -121,26 +121,31 @@ export function loadBibtexText(
 		}
 	};
 	if (parsed) addParsed(parsed);
-	else {
-		scan.entries.forEach((entry, i) => {
-			try {
-				addParsed(parseWithCitationJs(chunks[i]!));
-			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
-				// citation-js says "... at line L col C" relative to the chunk: move it into the file.
-				const where = /line (\d+) col (\d+)/.exec(message);
-				const line = where ? entry.line + Number(where[1]) - 1 : entry.line;
-				diagnostics.push({
-					code: 'malformed-bibtex',
-					file,
-					line,
-					column: where ? Number(where[2]) : entry.column,
-					key: entry.key,
-					message: `The BibTeX parser rejected this entry: ${message.split('\n')[0]}.`,
-					hint: 'Check the braces, quotes and commas of this entry against the other entries in the file.',
-				});
-			}
-		});
+	// Parse entry by entry those the batch lost: all of them if citation-js threw, or those it
+	// dropped without a word (an unbalanced `$` can empty a whole batch). Each problem then lands
+	// on its own entry, and the others still load.
+	const lost = scan.entries
+		.map((entry, i) => ({ entry, i }))
+		.filter(({ entry }) => !byKey.has(entry.key));
+	const rejected = new Set<ScannedEntry>();
+	for (const { entry, i } of lost) {
+		try {
+			addParsed(parseWithCitationJs(chunks[i]!));
+		} catch (error) {
+			rejected.add(entry);
+			const message = error instanceof Error ? error.message : String(error);
+			// citation-js says "... at line L col C" relative to the chunk: move it into the file.
+			const where = /line (\d+) col (\d+)/.exec(message);
+			diagnostics.push({
+				code: 'malformed-bibtex',
+				file,
+				line: where ? entry.line + Number(where[1]) - 1 : entry.line,
+				column: where ? Number(where[2]) : entry.column,
+				key: entry.key,
+				message: `The BibTeX parser rejected this entry: ${message.split('\n')[0]}.`,
+				hint: 'Check the braces, quotes and commas of this entry against the other entries in the file.',
+			});
+		}
 	}
 
 	const seenPerKey = new Map<string, number>();
@@ -150,8 +155,8 @@ export function loadBibtexText(
 		seenPerKey.set(scanned.key, index + 1);
 		const csl = items[index];
 		if (!csl) {
-			// Already reported above when citation-js threw; otherwise the parser dropped it silently.
-			if (parsed) {
+			// Already reported when citation-js threw on it; otherwise the parser dropped it silently.
+			if (!rejected.has(scanned)) {
 				diagnostics.push({
 					code: 'dropped-entry',
 					file,

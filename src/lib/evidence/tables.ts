@@ -79,7 +79,11 @@ export interface ProtocolRow extends EvidenceRow {
 }
 
 /** Doses, routes and sessions actually used in trials, grouped by condition. */
-export function renderProtocolTable(id: string, caption: string, rows: readonly ProtocolRow[]): string {
+export function renderProtocolTable(
+	id: string,
+	caption: string,
+	rows: readonly ProtocolRow[],
+): string {
 	const head =
 		'<thead><tr><th scope="col">Condition</th><th scope="col">Study, design, people (n)</th><th scope="col">Route</th><th scope="col">Dose, duration and sessions</th><th scope="col">Follow-up</th></tr></thead>';
 	const body = rows
