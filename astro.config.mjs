@@ -35,7 +35,7 @@ export default defineConfig({
 						'conditions/crps',
 					],
 				},
-				{ label: 'Topics', items: ['topics'] },
+				{ label: 'Topics', items: ['topics', 'topics/safety', 'topics/mood'] },
 				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
 			],
 		}),
