@@ -35,7 +35,10 @@ export default defineConfig({
 						'conditions/crps',
 					],
 				},
-				{ label: 'Topics', items: ['topics', 'topics/safety', 'topics/mood'] },
+				{
+					label: 'Topics',
+					items: ['topics', 'topics/mechanisms', 'topics/protocols', 'topics/safety', 'topics/mood'],
+				},
 				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
 			],
 		}),
