@@ -36,6 +36,15 @@ export default defineConfig({
 					],
 				},
 				{
+					label: 'Little evidence',
+					items: [
+						'conditions/chronic-low-back-pain',
+						'conditions/arthritis',
+						'conditions/endometriosis',
+						'conditions/cancer-pain',
+					],
+				},
+				{
 					label: 'Topics',
 					items: ['topics', 'topics/mechanisms', 'topics/protocols', 'topics/safety', 'topics/mood'],
 				},
