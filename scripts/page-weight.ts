@@ -16,7 +16,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 function pages(dir = dist, prefix = '/'): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return name === '_astro' || name === 'pagefind' ? [] : pages(path, `${prefix}${name}/`);
+		if (statSync(path).isDirectory())
+			return name === '_astro' || name === 'pagefind' ? [] : pages(path, `${prefix}${name}/`);
 		return name === 'index.html' ? [prefix] : [];
 	});
 }
@@ -30,12 +31,22 @@ for (const path of wanted.length ? wanted : pages().sort()) {
 		...doc.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!),
 		...doc.querySelectorAll('script[src]').map((s) => s.getAttribute('src')!),
 	].filter((href) => href.startsWith('/') && !href.includes('pagefind'));
-	const css = assets.filter((a) => a.endsWith('.css')).reduce((sum, a) => sum + gz(readFileSync(join(dist, a))), 0);
-	const js = assets.filter((a) => a.endsWith('.js')).reduce((sum, a) => sum + gz(readFileSync(join(dist, a))), 0);
+	const css = assets
+		.filter((a) => a.endsWith('.css'))
+		.reduce((sum, a) => sum + gz(readFileSync(join(dist, a))), 0);
+	const js = assets
+		.filter((a) => a.endsWith('.js'))
+		.reduce((sum, a) => sum + gz(readFileSync(join(dist, a))), 0);
 	const h = gz(html);
 	rows.push([path, kb(h), kb(css), kb(js), kb(h + css + js)]);
 }
-const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['page', 'HTML', 'CSS', 'JS', 'total'], ...rows].map((r) => r[i]!.length)));
+const widths = [0, 1, 2, 3, 4].map((i) =>
+	Math.max(...[['page', 'HTML', 'CSS', 'JS', 'total'], ...rows].map((r) => r[i]!.length)),
+);
 for (const row of [['page', 'HTML', 'CSS', 'JS', 'total'], ...rows]) {
-	console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+	console.log(
+		row
+			.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+			.join('  '),
+	);
 }

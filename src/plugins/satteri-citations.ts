@@ -61,15 +61,23 @@ export function satteriCitations(evidence: Evidence) {
 		text(node, ctx) {
 			const page = state(ctx.data);
 			const parent = ctx.parent(node)?.type;
-			const events: { index: number; length: number; keys?: string[]; term?: GlossaryTerm }[] = findClusters(
-				node.value,
-			).map((c) => ({ index: c.index, length: c.length, keys: c.keys }));
-			if (inPlainLayer(page, node.position?.start.line) && parent !== 'link' && parent !== 'heading') {
+			const events: { index: number; length: number; keys?: string[]; term?: GlossaryTerm }[] =
+				findClusters(node.value).map((c) => ({ index: c.index, length: c.length, keys: c.keys }));
+			if (
+				inPlainLayer(page, node.position?.start.line) &&
+				parent !== 'link' &&
+				parent !== 'heading'
+			) {
 				let masked = node.value;
-				for (let m = findFirstTerm(masked, glossary, page.linked); m; m = findFirstTerm(masked, glossary, page.linked)) {
+				for (
+					let m = findFirstTerm(masked, glossary, page.linked);
+					m;
+					m = findFirstTerm(masked, glossary, page.linked)
+				) {
 					page.linked.add(m.term.id);
 					events.push({ index: m.index, length: m.length, term: m.term });
-					masked = masked.slice(0, m.index) + ' '.repeat(m.length) + masked.slice(m.index + m.length);
+					masked =
+						masked.slice(0, m.index) + ' '.repeat(m.length) + masked.slice(m.index + m.length);
 				}
 			}
 			if (events.length === 0) return;
@@ -77,13 +85,19 @@ export function satteriCitations(evidence: Evidence) {
 			const parts: unknown[] = [];
 			let last = 0;
 			for (const event of events) {
-				if (event.index > last) parts.push({ type: 'text', value: node.value.slice(last, event.index) });
+				if (event.index > last)
+					parts.push({ type: 'text', value: node.value.slice(last, event.index) });
 				const original = node.value.slice(event.index, event.index + event.length);
 				if (event.keys) {
-					for (const key of event.keys) assertKnown(key, where(ctx.fileURL, node.position?.start.line));
+					for (const key of event.keys)
+						assertKnown(key, where(ctx.fileURL, node.position?.start.line));
 					parts.push(html(ctx.sourceFormat, cite(page, event.keys)));
 				} else if (event.term) {
-					parts.push({ type: 'link', url: `${GLOSSARY_PAGE}#${event.term.id}`, children: [{ type: 'text', value: original }] });
+					parts.push({
+						type: 'link',
+						url: `${GLOSSARY_PAGE}#${event.term.id}`,
+						children: [{ type: 'text', value: original }],
+					});
 				}
 				last = event.index + event.length;
 			}
@@ -91,14 +105,27 @@ export function satteriCitations(evidence: Evidence) {
 			ctx.replaceNode(node, parts as Parameters<typeof ctx.replaceNode>[1]);
 		},
 		leafDirective(node, ctx) {
-			const known = ['evidence-table', 'summary-of-findings', 'clinic-claims', 'claims-for', 'protocol-table', 'glossary'];
+			const known = [
+				'evidence-table',
+				'summary-of-findings',
+				'clinic-claims',
+				'claims-for',
+				'protocol-table',
+				'glossary',
+			];
 			if (!known.includes(node.name)) return;
 			const page = state(ctx.data);
 			const at = where(ctx.fileURL, node.position?.start.line);
 			const attributes = node.attributes ?? {};
 			const id = `${node.name}-${++page.tables}`;
 			if (node.name === 'clinic-claims') {
-				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaims(evidence.claims, (keys) => cite(page, keys))));
+				ctx.replaceNode(
+					node,
+					html(
+						ctx.sourceFormat,
+						renderClaims(evidence.claims, (keys) => cite(page, keys)),
+					),
+				);
 				return;
 			}
 			if (node.name === 'glossary') {
@@ -113,10 +140,20 @@ export function satteriCitations(evidence: Evidence) {
 			}
 			if (node.name === 'protocol-table') {
 				// Every study of effect that reports a regimen, under each condition it studied.
-				const excluded = new Set(['guideline', 'narrative-review', 'regulatory-alert', 'preclinical']);
+				const excluded = new Set([
+					'guideline',
+					'narrative-review',
+					'regulatory-alert',
+					'preclinical',
+				]);
 				const rows = Object.entries(CONDITION_LABELS).flatMap(([condition, label]) =>
 					[...facts.byKey.values()]
-						.filter((r) => r.facts.regimen && !excluded.has(r.facts.design) && r.facts.conditions.includes(condition as never))
+						.filter(
+							(r) =>
+								r.facts.regimen &&
+								!excluded.has(r.facts.design) &&
+								r.facts.conditions.includes(condition as never),
+						)
 						.map((r) => ({ facts: r.facts, csl: library.entries.get(r.facts.key)!.csl }))
 						.sort(compareStudies)
 						.map((row) => ({ ...row, condition: label, citeHtml: cite(page, [row.facts.key]) })),
@@ -128,7 +165,8 @@ export function satteriCitations(evidence: Evidence) {
 			if (node.name === 'claims-for') {
 				const related = evidence.claims.filter(
 					({ claim }) =>
-						(attributes.condition && claim.conditions.includes(conditionSchema.parse(attributes.condition))) ||
+						(attributes.condition &&
+							claim.conditions.includes(conditionSchema.parse(attributes.condition))) ||
 						(attributes.topic && claim.topics.includes(attributes.topic)),
 				);
 				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaimLinks(related)));

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, type Browser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('citation previews in Chromium', () => {
 	it('show the short reference on keyboard focus and on hover, without any script', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
 		const link = page.locator('main .kpe-cite-link').first();
 		const preview = link.locator('.kpe-cite-preview');
@@ -24,7 +17,9 @@ describe('citation previews in Chromium', () => {
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Tab'); // focus-visible comes from keyboard focus
 		expect(await size()).toBeGreaterThan(20);
-		expect(await preview.innerText()).toMatch(/Noppers I et al\. 2011\. Absence of long-term analgesic effect/);
+		expect(await preview.innerText()).toMatch(
+			/Noppers I et al\. 2011\. Absence of long-term analgesic effect/,
+		);
 
 		await page.mouse.click(5, 5);
 		await page.locator('main h1').focus();
@@ -34,16 +29,19 @@ describe('citation previews in Chromium', () => {
 	});
 
 	it('give screen readers the number and the short reference as the link name', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
 		await expect(
-			page.getByRole('link', { name: /^1 \(\s*1\. Noppers I et al\. 2011\./ }).first().count(),
+			page
+				.getByRole('link', { name: /^1 \(\s*1\. Noppers I et al\. 2011\./ })
+				.first()
+				.count(),
 		).resolves.toBe(1);
 		await page.close();
 	});
 
 	it('jump to the bibliography entry and back', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
 		await page.locator('main .kpe-cite-link').first().click();
 		expect(new URL(page.url()).hash).toBe('#ref-noppers2011absence');

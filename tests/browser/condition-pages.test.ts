@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, type Browser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 async function search(term: string) {
-	const page = await browser.context.newPage();
+	const page = await browser().context.newPage();
 	await page.goto(`${baseURL}/`);
 	await page.click('button[data-open-modal]');
 	await page.locator('#starlight__search input.pagefind-ui__search-input').fill(term);
@@ -35,7 +28,7 @@ describe('search', () => {
 	});
 
 	it('offers condition and certainty filters', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/`);
 		// A string, so vitest does not rewrite the browser's own `import()`.
 		const filters = (await page.evaluate(`(async () => {
@@ -44,7 +37,13 @@ describe('search', () => {
 			return pagefind.filters();
 		})()`)) as Record<string, Record<string, number>>;
 		expect(Object.keys(filters.condition ?? {})).toEqual(
-			expect.arrayContaining(['Fibromyalgia', 'Migraine and headache', 'Neuropathic pain', 'Phantom limb pain', 'CRPS']),
+			expect.arrayContaining([
+				'Fibromyalgia',
+				'Migraine and headache',
+				'Neuropathic pain',
+				'Phantom limb pain',
+				'CRPS',
+			]),
 		);
 		expect(Object.keys(filters.certainty ?? {}).length).toBeGreaterThan(0);
 		await page.close();
@@ -53,7 +52,7 @@ describe('search', () => {
 
 describe('print', () => {
 	it('a condition page prints both layers and its bibliography, without sidebar or search', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
 		await page.emulateMedia({ media: 'print' });
 		const visible = async (selector: string) => page.locator(selector).first().isVisible();

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from '../support/dist.ts';
-import { launch, recordRequests, type Browser } from '../support/browser.ts';
+import { recordRequests, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('in Chromium', () => {
 	it('the home page opens and a search finds a condition page', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/`);
 		await expect(page.title()).resolves.toMatch(/Ketamine/);
 		await page.click('button[data-open-modal]');
@@ -24,12 +17,14 @@ describe('in Chromium', () => {
 		await input.fill('phantom');
 		const first = page.locator('.pagefind-ui__result').first();
 		await first.waitFor({ timeout: 15_000 });
-		expect(await first.locator('a').first().getAttribute('href')).toContain('/conditions/phantom-limb-pain/');
+		expect(await first.locator('a').first().getAttribute('href')).toContain(
+			'/conditions/phantom-limb-pain/',
+		);
 		await page.close();
 	});
 
 	it('keyboard users reach the skip link first, then the conditions in the sidebar', async () => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/crps/`);
 		await page.keyboard.press('Tab');
 		const first = await page.evaluate(() => ({
@@ -62,7 +57,7 @@ describe('in Chromium', () => {
 
 	it('no page requests anything from another host', async () => {
 		const host = new URL(baseURL).host;
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		const requests = recordRequests(page);
 		for (const path of builtPages()) {
 			await page.goto(`${baseURL}${path}`, { waitUntil: 'networkidle' });
@@ -82,7 +77,7 @@ describe('in Chromium', () => {
 	});
 
 	it.each(builtPages())('%s has no axe violations', async (path) => {
-		const page = await browser.context.newPage();
+		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}${path}`);
 		const results = await new AxeBuilder({ page }).analyze();
 		const summary = results.violations
@@ -93,7 +88,11 @@ describe('in Chromium', () => {
 				// label-content-name-mismatch. No Starlight issue was found for it (searched 2026-11-25);
 				// the same bug is vuejs/vitepress#5401. We drop only that rule on only that node.
 				nodes: v.nodes.filter(
-					(n) => !(v.id === 'label-content-name-mismatch' && n.target.join(' ').startsWith('button[data-open-modal')),
+					(n) =>
+						!(
+							v.id === 'label-content-name-mismatch' &&
+							n.target.join(' ').startsWith('button[data-open-modal')
+						),
 				),
 			}))
 			.filter((v) => v.nodes.length > 0)

@@ -7,7 +7,16 @@ import { builtPages, readPage } from '../support/dist.ts';
 // covers the links our citation and table HTML adds, which a Markdown-level check cannot see.
 describe('internal links', () => {
 	const pages = builtPages();
-	const ids = new Map(pages.map((path) => [path, new Set(readPage(path).querySelectorAll('[id]').map((el) => el.id))]));
+	const ids = new Map(
+		pages.map((path) => [
+			path,
+			new Set(
+				readPage(path)
+					.querySelectorAll('[id]')
+					.map((el) => el.id),
+			),
+		]),
+	);
 
 	it.each(pages)('every link on %s points to a page and anchor that exist', (path) => {
 		const broken: string[] = [];
@@ -18,7 +27,8 @@ describe('internal links', () => {
 			const target = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
 			const anchors = ids.get(url.pathname) ?? ids.get(target);
 			if (!anchors) {
-				if (!/\.(svg|png|xml|txt|bib|ris)$/.test(url.pathname)) broken.push(`${href} (no such page)`);
+				if (!/\.(svg|png|xml|txt|bib|ris)$/.test(url.pathname))
+					broken.push(`${href} (no such page)`);
 				continue;
 			}
 			const hash = decodeURIComponent(url.hash.slice(1));

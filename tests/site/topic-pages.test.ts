@@ -47,8 +47,12 @@ describe.each(TOPIC_PAGES)('topic page %s', (slug) => {
 
 	it('every paragraph, list item and table row of the clinician layer cites the library', () => {
 		const units = claimUnits(layers.clinician);
-		const uncited = units.filter((el) => !el.querySelector('.kpe-cite')).map((el) => visibleText(el).slice(0, 80));
-		console.log(`citation coverage /topics/${slug}/: ${units.length - uncited.length}/${units.length} claims cited`);
+		const uncited = units
+			.filter((el) => !el.querySelector('.kpe-cite'))
+			.map((el) => visibleText(el).slice(0, 80));
+		console.log(
+			`citation coverage /topics/${slug}/: ${units.length - uncited.length}/${units.length} claims cited`,
+		);
 		expect(uncited).toEqual([]);
 	});
 });
@@ -74,7 +78,9 @@ describe.runIf(existsSync('content/claims.mdx'))('the clinic claims page', () =>
 		expect(sections.length).toBeGreaterThanOrEqual(13);
 		for (const section of sections) {
 			const verdict = visibleText(section.querySelector('.kpe-claim-verdict'));
-			expect(verdict).toMatch(/^Verdict: (Supported|Partly supported|Not supported|Unknown) · Certainty: /);
+			expect(verdict).toMatch(
+				/^Verdict: (Supported|Partly supported|Not supported|Unknown) · Certainty: /,
+			);
 			const explanation = section.querySelectorAll('p').find((p) => p.querySelector('.kpe-cite'));
 			expect(explanation, section.id).toBeDefined();
 		}
@@ -83,12 +89,17 @@ describe.runIf(existsSync('content/claims.mdx'))('the clinic claims page', () =>
 	it('has a verdict table linking to each claim', () => {
 		const rows = page.querySelectorAll('.kpe-claims-table tbody tr');
 		expect(rows.length).toBe(sections.length);
-		for (const row of rows) expect(page.querySelector(row.querySelector('a')!.getAttribute('href')!)).not.toBeNull();
+		for (const row of rows)
+			expect(page.querySelector(row.querySelector('a')!.getAttribute('href')!)).not.toBeNull();
 	});
 
 	it('cross-links claims and condition pages both ways', () => {
 		const conditionLinks = [
-			...new Set(page.querySelectorAll('.kpe-claim-related a[href^="/conditions/"]').map((a) => a.getAttribute('href')!)),
+			...new Set(
+				page
+					.querySelectorAll('.kpe-claim-related a[href^="/conditions/"]')
+					.map((a) => a.getAttribute('href')!),
+			),
 		];
 		expect(conditionLinks.length).toBeGreaterThan(0);
 		for (const href of conditionLinks) {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM } from './paths.ts';
 
@@ -44,4 +45,23 @@ export function recordRequests(page: Page): string[] {
 	const urls: string[] = [];
 	page.on('request', (request) => urls.push(request.url()));
 	return urls;
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after. Returns a getter, since
+ * the browser exists only once `beforeAll` has run.
+ */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser)
+			throw new Error('useBrowser(): the browser is not launched yet (call it inside a test)');
+		return browser;
+	};
 }

@@ -2,9 +2,9 @@
  * Clinic claims weighed against the evidence: one YAML file per claim in `content/claims/`, so an
  * editor adds a claim the way they add a study. The explanation may cite the library with `[@key]`.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { readYamlFile } from './yaml-file.ts';
 import { z } from 'zod';
 import { certaintySchema, conditionSchema } from '../page-frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -63,45 +63,20 @@ export function loadClaims(
 		.filter((n) => /\.ya?ml$/.test(n))
 		.sort()) {
 		const file = displayPath(root, join(claimsDir, name));
-		const text = readFileSync(join(claimsDir, name), 'utf8');
-		const lineCounter = new LineCounter();
-		const doc = parseDocument(text, { lineCounter });
-		const at = (offset: number | undefined) => {
-			const p = lineCounter.linePos(offset ?? 0);
-			return { line: p.line, column: p.col };
-		};
-		if (doc.errors.length) {
-			for (const e of doc.errors) {
-				diagnostics.push({
-					code: 'invalid-claim',
-					file,
-					...at(e.pos[0]),
-					message: `This is not valid YAML: ${e.message.split('\n')[0]}`,
-					hint: 'Compare with another claim file; quote text that contains `: `.',
-				});
-			}
-			continue;
-		}
-		const parsed = claimSchema.safeParse(doc.toJS());
-		if (!parsed.success) {
-			for (const issue of parsed.error.issues) {
-				const node = doc.getIn(issue.path as (string | number)[], true);
-				diagnostics.push({
-					code: 'invalid-claim',
-					file,
-					...at(isNode(node) ? node.range?.[0] : 0),
-					message: `Field "${issue.path.join('.') || '(file)'}": ${issue.message}.`,
-					hint: 'See the field descriptions in src/lib/evidence/claims.ts (verdicts, certainty levels, conditions).',
-				});
-			}
-			continue;
-		}
-		const explanationNode = doc.get('explanation', true);
-		const start = at(isNode(explanationNode) ? explanationNode.range?.[0] : 0);
-		for (const cluster of findClusters(parsed.data.explanation)) {
+		const read = readYamlFile(join(claimsDir, name), file, claimSchema, {
+			code: 'invalid-claim',
+			yamlHint: 'Compare with another claim file; quote text that contains `: `.',
+			schemaHint:
+				'See the field descriptions in src/lib/evidence/claims.ts (verdicts, certainty levels, conditions).',
+		});
+		diagnostics.push(...read.diagnostics);
+		if (!read.data) continue;
+		const claim = read.data;
+		const start = read.positionOf(['explanation']);
+		for (const cluster of findClusters(claim.explanation)) {
 			for (const key of cluster.keys) citations.push({ key, file, ...start });
 		}
-		if (findClusters(parsed.data.explanation).length === 0) {
+		if (findClusters(claim.explanation).length === 0) {
 			diagnostics.push({
 				code: 'invalid-claim',
 				file,
@@ -110,7 +85,7 @@ export function loadClaims(
 				hint: 'Cite the library with `[@key]` in each sentence of the explanation.',
 			});
 		}
-		claims.push({ file, line: start.line, claim: parsed.data });
+		claims.push({ file, line: start.line, claim });
 	}
 	return { claims: claims.sort((a, b) => a.claim.order - b.claim.order), diagnostics, citations };
 }

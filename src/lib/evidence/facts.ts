@@ -2,9 +2,9 @@
  * Loads per-study facts (`references/facts/<key>.yaml`) and checks them against their schema and
  * against the library. Positions come from the YAML document, so errors point at the right line.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { readYamlFile } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
 import { displayPath } from './library.ts';
@@ -37,46 +37,19 @@ export function loadFacts(
 		.sort()) {
 		const path = join(factsDir, name);
 		const file = displayPath(root, path);
-		const text = readFileSync(path, 'utf8');
-		const lineCounter = new LineCounter();
-		const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-		const at = (offset: number | undefined) => {
-			const p = lineCounter.linePos(offset ?? 0);
-			return { line: p.line, column: p.col };
-		};
-		if (doc.errors.length > 0) {
-			for (const error of doc.errors) {
-				diagnostics.push({
-					code: 'invalid-facts',
-					file,
-					...at(error.pos[0]),
-					message: `This is not valid YAML: ${error.message.split('\n')[0]}`,
-					hint: 'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
-				});
-			}
-			continue;
-		}
-		const data = doc.toJS() as unknown;
-		const parsed = studyFactsSchema.safeParse(data);
 		const fileKey = name.replace(/\.ya?ml$/, '');
-		if (!parsed.success) {
-			for (const issue of parsed.error.issues) {
-				const node = doc.getIn(issue.path as (string | number)[], true);
-				const range = isNode(node) ? node.range : undefined;
-				diagnostics.push({
-					code: 'invalid-facts',
-					file,
-					...at(range?.[0]),
-					key: fileKey,
-					message: `Field "${issue.path.join('.') || '(file)'}": ${issue.message}.`,
-					hint: 'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
-				});
-			}
-			continue;
-		}
-		const keyNode = doc.get('key', true);
-		const line = at(isNode(keyNode) ? keyNode.range?.[0] : 0).line;
-		const facts = parsed.data;
+		const read = readYamlFile(path, file, studyFactsSchema, {
+			code: 'invalid-facts',
+			key: fileKey,
+			yamlHint:
+				'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
+			schemaHint:
+				'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
+		});
+		diagnostics.push(...read.diagnostics);
+		if (!read.data) continue;
+		const { line } = read.positionOf(['key']);
+		const facts = read.data;
 		if (facts.key !== fileKey) {
 			diagnostics.push({
 				code: 'invalid-facts',

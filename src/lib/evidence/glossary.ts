@@ -2,8 +2,8 @@
  * Glossary of terms a patient meets (`content/glossary.yaml`): defined once, rendered on the glossary
  * page, and linked automatically on first use in each page's plain-language layer.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { existsSync } from 'node:fs';
+import { readYamlFile } from './yaml-file.ts';
 import { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
@@ -36,42 +36,20 @@ export function loadGlossary(
 	const citations: { key: string; file: string; line: number; column: number }[] = [];
 	if (!existsSync(path)) return { terms: [], diagnostics, citations };
 	const file = displayPath(root, path);
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter });
-	const at = (offset: number | undefined) => {
-		const p = lineCounter.linePos(offset ?? 0);
-		return { line: p.line, column: p.col };
-	};
-	const parsed = glossarySchema.safeParse(doc.toJS());
-	if (doc.errors.length || !parsed.success) {
-		for (const e of doc.errors) {
-			diagnostics.push({
-				code: 'invalid-glossary',
-				file,
-				...at(e.pos[0]),
-				message: `Not valid YAML: ${e.message.split('\n')[0]}`,
-				hint: 'Compare with the other entries; quote text that contains `: `.',
-			});
-		}
-		for (const issue of parsed.error?.issues ?? []) {
-			const node = doc.getIn(issue.path as (string | number)[], true);
-			diagnostics.push({
-				code: 'invalid-glossary',
-				file,
-				...at(isNode(node) ? node.range?.[0] : 0),
-				message: `Entry ${issue.path.join('.')}: ${issue.message}.`,
-				hint: 'Each entry needs id, term and definition (aliases optional); see src/lib/evidence/glossary.ts.',
-			});
-		}
-		return { terms: [], diagnostics, citations };
-	}
-	parsed.data.forEach((term, i) => {
-		const node = doc.getIn([i, 'definition'], true);
-		const pos = at(isNode(node) ? node.range?.[0] : 0);
+	const read = readYamlFile(path, file, glossarySchema, {
+		code: 'invalid-glossary',
+		yamlHint: 'Compare with the other entries; quote text that contains `: `.',
+		schemaHint:
+			'Each entry needs id, term and definition (aliases optional); see src/lib/evidence/glossary.ts.',
+	});
+	diagnostics.push(...read.diagnostics);
+	if (!read.data) return { terms: [], diagnostics, citations };
+	read.data.forEach((term, i) => {
+		const pos = read.positionOf([i, 'definition']);
 		for (const cluster of findClusters(term.definition))
 			for (const key of cluster.keys) citations.push({ key, file, ...pos });
 	});
-	return { terms: parsed.data, diagnostics, citations };
+	return { terms: read.data, diagnostics, citations };
 }
 
 export interface GlossaryMatch {
