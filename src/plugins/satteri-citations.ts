@@ -124,6 +124,7 @@ export function satteriCitations(evidence: Evidence) {
 					html(
 						ctx.sourceFormat,
 						renderClaims(evidence.claims, (keys) => cite(page, keys)),
+						true,
 					),
 				);
 				return;
@@ -135,7 +136,10 @@ export function satteriCitations(evidence: Evidence) {
 							`<dt id="${t.id}">${escapeHtml(t.term)}</dt><dd>${renderExplanation(t.definition, (keys) => cite(page, keys))}</dd>`,
 					)
 					.join('');
-				ctx.replaceNode(node, html(ctx.sourceFormat, `<dl class="kpe-glossary">${entries}</dl>`));
+				ctx.replaceNode(
+					node,
+					html(ctx.sourceFormat, `<dl class="kpe-glossary">${entries}</dl>`, true),
+				);
 				return;
 			}
 			if (node.name === 'protocol-table') {
@@ -159,7 +163,7 @@ export function satteriCitations(evidence: Evidence) {
 						.map((row) => ({ ...row, condition: label, citeHtml: cite(page, [row.facts.key]) })),
 				);
 				const caption = attributes.caption ?? 'Regimens used in the studies, by condition';
-				ctx.replaceNode(node, html(ctx.sourceFormat, renderProtocolTable(id, caption, rows)));
+				ctx.replaceNode(node, html(ctx.sourceFormat, renderProtocolTable(id, caption, rows), true));
 				return;
 			}
 			if (node.name === 'claims-for') {
@@ -169,7 +173,7 @@ export function satteriCitations(evidence: Evidence) {
 							claim.conditions.includes(conditionSchema.parse(attributes.condition))) ||
 						(attributes.topic && claim.topics.includes(attributes.topic)),
 				);
-				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaimLinks(related)));
+				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaimLinks(related), true));
 				return;
 			}
 			if (node.name === 'evidence-table') {
@@ -204,7 +208,7 @@ export function satteriCitations(evidence: Evidence) {
 					.sort(compareStudies)
 					.map((row) => ({ ...row, citeHtml: cite(page, [row.facts.key]) }));
 				const caption = attributes.caption ?? 'Studies in the evidence library';
-				ctx.replaceNode(node, html(ctx.sourceFormat, renderEvidenceTable(id, caption, rows)));
+				ctx.replaceNode(node, html(ctx.sourceFormat, renderEvidenceTable(id, caption, rows), true));
 				return;
 			}
 			const frontmatter = ((ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
@@ -230,7 +234,10 @@ export function satteriCitations(evidence: Evidence) {
 				};
 			});
 			const caption = attributes.caption ?? 'Summary of findings';
-			ctx.replaceNode(node, html(ctx.sourceFormat, renderSummaryOfFindings(id, caption, rows)));
+			ctx.replaceNode(
+				node,
+				html(ctx.sourceFormat, renderSummaryOfFindings(id, caption, rows), true),
+			);
 		},
 		after(root, ctx) {
 			const page = (ctx.data as Record<string, unknown>)[STATE] as PageState | undefined;
@@ -244,7 +251,7 @@ export function satteriCitations(evidence: Evidence) {
 			);
 			ctx.appendChild(root, [
 				{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] },
-				html(ctx.sourceFormat, list) as never,
+				html(ctx.sourceFormat, list, true) as never,
 			]);
 		},
 	});
@@ -293,10 +300,21 @@ function where(fileURL: URL | undefined, line: number | undefined): string {
 }
 
 /** Raw HTML for the page: an `html` node in Markdown; in MDX (no html nodes), raw text with braces kept literal. */
-function html(sourceFormat: string, value: string) {
-	// In MDX, one `<Fragment set:html>` with the HTML as a string literal: the MDX compiler then emits a
-	// single JSX call instead of one per element, which keeps citation-heavy pages fast to build.
-	return sourceFormat === 'mdx'
-		? { raw: `<Fragment set:html={${JSON.stringify(value)}} />`, mdxExpressions: true }
-		: { type: 'html' as const, value };
+function html(sourceFormat: string, value: string, flow = false) {
+	// In MDX (no html nodes), a `<Fragment set:html="…">` JSX node built directly: the MDX compiler
+	// emits one JSX call with a string literal instead of one per element, and nothing is re-parsed,
+	// which keeps citation-heavy pages fast to build.
+	if (sourceFormat !== 'mdx') return { type: 'html' as const, value };
+	return {
+		type: flow ? ('mdxJsxFlowElement' as const) : ('mdxJsxTextElement' as const),
+		name: 'Fragment',
+		attributes: [
+			{
+				type: 'mdxJsxAttribute' as const,
+				name: 'set:html',
+				value: { type: 'mdxJsxAttributeValueExpression' as const, value: JSON.stringify(value) },
+			},
+		],
+		children: [],
+	};
 }

@@ -128,7 +128,10 @@ export function shortReference(csl: CslItem): string {
 		: '';
 	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 ? ' et al' : ''}` : '';
 	const year = csl.issued?.['date-parts']?.[0]?.[0];
-	const title = normaliseText(csl.title ?? '');
+	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
+	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
+	const full = normaliseText(csl.title ?? '');
+	const title = full.length > 100 ? `${full.slice(0, full.lastIndexOf(' ', 100))}…` : full;
 	return normaliseText([who, year ? String(year) : '', title].filter(Boolean).join('. '));
 }
 
