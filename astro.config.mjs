@@ -24,7 +24,10 @@ export default defineConfig({
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
 			sidebar: [
-				{ label: 'Start here', items: [{ label: 'Home', link: '/' }, 'claims'] },
+				{
+					label: 'Start here',
+					items: [{ label: 'Home', link: '/' }, 'claims', { label: 'All studies', link: '/studies/' }],
+				},
 				{
 					label: 'Conditions',
 					items: [

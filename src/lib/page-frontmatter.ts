@@ -20,6 +20,7 @@ export const CONDITIONS = [
 ] as const;
 
 export const conditionSchema = z.enum(CONDITIONS);
+export type Condition = z.infer<typeof conditionSchema>;
 
 /** GRADE certainty levels, plus `not-graded` where the library is too thin to grade an outcome. */
 export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very-low', 'not-graded'] as const;

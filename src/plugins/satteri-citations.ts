@@ -22,7 +22,12 @@ import {
 	renderSummaryOfFindings,
 } from '../lib/evidence/tables.ts';
 import { CONDITION_LABELS } from '../lib/page-meta.ts';
-import { conditionSchema, outcomeSchema } from '../lib/page-frontmatter.ts';
+import { conditionSchema, outcomeSchema, type Condition } from '../lib/page-frontmatter.ts';
+import {
+	listAttribute,
+	selectEvidenceTable,
+	selectProtocolRows,
+} from '../lib/evidence/selection.ts';
 import { renderClaims, renderClaimLinks } from '../lib/evidence/claims-render.ts';
 import { renderExplanation } from '../lib/evidence/claims.ts';
 import { findFirstTerm, GLOSSARY_PAGE, type GlossaryTerm } from '../lib/evidence/glossary.ts';
@@ -44,6 +49,7 @@ const STATE = 'kpeCitations';
 export function satteriCitations(evidence: Evidence) {
 	const { library, facts, glossary } = evidence;
 	const isVerified = (key: string) => facts.byKey.get(key)?.facts.verified !== false;
+	const allFacts = () => [...facts.byKey.values()].map((r) => r.facts);
 
 	return defineMdastPlugin({
 		name: 'kpe-citations',
@@ -144,21 +150,9 @@ export function satteriCitations(evidence: Evidence) {
 			}
 			if (node.name === 'protocol-table') {
 				// Every study of effect that reports a regimen, under each condition it studied.
-				const excluded = new Set([
-					'guideline',
-					'narrative-review',
-					'regulatory-alert',
-					'preclinical',
-				]);
 				const rows = Object.entries(CONDITION_LABELS).flatMap(([condition, label]) =>
-					[...facts.byKey.values()]
-						.filter(
-							(r) =>
-								r.facts.regimen &&
-								!excluded.has(r.facts.design) &&
-								r.facts.conditions.includes(condition as never),
-						)
-						.map((r) => ({ facts: r.facts, csl: library.entries.get(r.facts.key)!.csl }))
+					selectProtocolRows(allFacts(), condition as Condition)
+						.map((f) => ({ facts: f, csl: library.entries.get(f.key)!.csl }))
 						.sort(compareStudies)
 						.map((row) => ({ ...row, condition: label, citeHtml: cite(page, [row.facts.key]) })),
 				);
@@ -177,24 +171,13 @@ export function satteriCitations(evidence: Evidence) {
 				return;
 			}
 			if (node.name === 'evidence-table') {
-				const keys = (attributes.keys ?? '').split(/[\s,]+/).filter(Boolean);
-				const condition = attributes.condition
-					? conditionSchema.parse(attributes.condition)
-					: undefined;
-				// By default only studies of effect: guidelines, narrative reviews, alerts and lab work have their own sections.
-				const designs = (attributes.designs ?? '').split(/[\s,]+/).filter(Boolean);
-				const excluded = new Set([
-					'guideline',
-					'narrative-review',
-					'regulatory-alert',
-					'preclinical',
-				]);
+				const keys = listAttribute(attributes.keys);
 				keys.forEach((key) => assertKnown(key, at));
-				const chosen = keys.length
-					? keys
-					: [...facts.byKey.values()]
-							.filter((r) => (condition ? r.facts.conditions.includes(condition) : true))
-							.map((r) => r.facts.key);
+				const chosen = selectEvidenceTable(allFacts(), {
+					keys,
+					condition: attributes.condition ? conditionSchema.parse(attributes.condition) : undefined,
+					designs: listAttribute(attributes.designs),
+				});
 				const rows = chosen
 					.map((key) => {
 						const record = facts.byKey.get(key);
@@ -202,9 +185,6 @@ export function satteriCitations(evidence: Evidence) {
 							throw new Error(`${at}: the evidence table lists "${key}", which has no facts file.`);
 						return { facts: record.facts, csl: library.entries.get(key)!.csl };
 					})
-					.filter((row) =>
-						designs.length ? designs.includes(row.facts.design) : !excluded.has(row.facts.design),
-					)
 					.sort(compareStudies)
 					.map((row) => ({ ...row, citeHtml: cite(page, [row.facts.key]) }));
 				const caption = attributes.caption ?? 'Studies in the evidence library';

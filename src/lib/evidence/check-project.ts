@@ -14,6 +14,14 @@ import { scanPageCitations } from './citations.ts';
 import { loadClaims, type ClaimRecord } from './claims.ts';
 import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
+import {
+	listAttribute,
+	parseDirectiveAttributes,
+	selectEvidenceTable,
+	selectProtocolRows,
+} from './selection.ts';
+import { CONDITIONS, conditionSchema } from '../page-frontmatter.ts';
+import type { StudyFacts } from './facts-schema.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -36,6 +44,8 @@ export interface Evidence {
 	claims: ClaimRecord[];
 	/** Glossary terms, linked on first use in plain-language layers. */
 	glossary: GlossaryTerm[];
+	/** For each cited key, the pages that cite it (URL path and title), in page order. */
+	citedIn: Map<string, { path: string; title: string }[]>;
 	/** Every problem, sorted by file and position. Empty means the checks pass. */
 	diagnostics: Diagnostic[];
 	counts: {
@@ -95,6 +105,40 @@ export function scanEvidenceTableKeys(
 	return out;
 }
 
+/** `conditions/crps.mdx` → `/conditions/crps/`; `index.mdx` → `/`. */
+export function pageUrl(relativePath: string): string {
+	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+	return slug ? `/${slug}/` : '/';
+}
+
+function pageTitle(source: string): string {
+	const title = /^---[\s\S]*?^title:\s*(.+)$/m.exec(source)?.[1]?.trim() ?? '';
+	return title.replace(/^(['"])(.*)\1$/, '$2');
+}
+
+/**
+ * Every key a page cites: `[@key]` in its text, keys of its generated tables (the same selection the
+ * Markdown plugin renders) and the studies of its frontmatter outcomes.
+ */
+export function keysCitedOn(source: string, allFacts: readonly StudyFacts[]): string[] {
+	const keys = new Set(scanPageCitations(source).map((c) => c.key));
+	for (const row of scanEvidenceTableKeys(source)) keys.add(row.key);
+	for (const m of source.matchAll(/^::evidence-table\{([^}]*)\}/gm)) {
+		const attributes = parseDirectiveAttributes(m[1]!);
+		const condition = conditionSchema.safeParse(attributes.condition);
+		if (attributes.keys) continue; // already counted above
+		selectEvidenceTable(allFacts, {
+			condition: condition.success ? condition.data : undefined,
+			designs: listAttribute(attributes.designs),
+		}).forEach((key) => keys.add(key));
+	}
+	if (/^::protocol-table\b/m.test(source)) {
+		for (const condition of CONDITIONS)
+			selectProtocolRows(allFacts, condition).forEach((f) => keys.add(f.key));
+	}
+	return [...keys];
+}
+
 function lineAndColumn(source: string, offset: number): { line: number; column: number } {
 	const before = source.slice(0, offset);
 	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
@@ -135,9 +179,18 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	const pages = listPages(contentDir);
 	let citations = 0;
+	const citedIn = new Map<string, { path: string; title: string }[]>();
+	const cite = (key: string, page: { path: string; title: string }) => {
+		const list = citedIn.get(key) ?? [];
+		if (!list.some((p) => p.path === page.path)) list.push(page);
+		citedIn.set(key, list);
+	};
+	const allFacts = [...facts.byKey.values()].map((r) => r.facts);
 	for (const path of pages) {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
+		const page = { path: pageUrl(displayPath(contentDir, path)), title: pageTitle(source) };
+		for (const key of keysCitedOn(source, allFacts)) cite(key, page);
 		for (const cite of scanPageCitations(source, path.endsWith('.mdx') ? 'mdx' : 'md')) {
 			citations++;
 			if (library.entries.has(cite.key)) continue;
@@ -170,9 +223,14 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		}
 	}
 
+	for (const c of claims.citations)
+		cite(c.key, { path: '/claims/', title: 'Clinic claims vs evidence' });
+	for (const c of glossary.citations) cite(c.key, { path: '/glossary/', title: 'Glossary' });
+
 	return {
 		library,
 		facts,
+		citedIn,
 		claims: claims.claims,
 		glossary: glossary.terms,
 		diagnostics: sortDiagnostics(diagnostics),

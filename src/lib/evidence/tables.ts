@@ -17,6 +17,11 @@ export function studyLabel(csl: CslItem): string {
 	return `${name}${year ? ` ${year}` : ''}`;
 }
 
+/** The study's label linking to its own page, where its full facts and every citing page are. */
+export function studyLink(key: string, csl: CslItem): string {
+	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(studyLabel(csl))}</a>`;
+}
+
 /** Orders studies strongest design first, then newest first. */
 export function compareStudies(
 	a: { facts: StudyFacts; csl: CslItem },
@@ -64,7 +69,7 @@ export function renderEvidenceTable(
 			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
 			return (
 				`<tr data-key="${escapeHtml(facts.key)}">` +
-				`<th scope="row">${escapeHtml(studyLabel(csl))} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
+				`<th scope="row">${studyLink(facts.key, csl)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
 				`<td>${cell(facts.regimen)}<span class="kpe-row-detail"><span class="kpe-vs">vs</span> ${cell(facts.comparator)}</span></td>` +
 				`<td>${cell(facts.followUp)}</td><td>${cell(result)}</td></tr>`
 			);
@@ -91,7 +96,7 @@ export function renderProtocolTable(
 			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
 			return (
 				`<tr data-key="${escapeHtml(facts.key)}"><td>${escapeHtml(condition)}</td>` +
-				`<th scope="row">${escapeHtml(studyLabel(csl))} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
+				`<th scope="row">${studyLink(facts.key, csl)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
 				`<td>${cell(facts.route)}</td><td>${cell(facts.regimen)}</td><td>${cell(facts.followUp)}</td></tr>`
 			);
 		})

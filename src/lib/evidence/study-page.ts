@@ -1,0 +1,62 @@
+/** What a study's own page shows, from the library entry and its facts (pure; the page renders it). */
+import type { Evidence } from './check-project.ts';
+import { DESIGN_LABELS, type StudyFacts } from './facts-schema.ts';
+import { formatReferences, normaliseText } from './format.ts';
+import { studyLabel } from './tables.ts';
+import { CONDITION_LABELS } from '../page-meta.ts';
+
+export interface StudyPage {
+	key: string;
+	/** "Noppers 2011". */
+	label: string;
+	title: string;
+	year: string;
+	/** The Vancouver reference (escaped HTML) and its identifier links (empty when unverified). */
+	referenceHtml: string;
+	linksHtml: string;
+	verified: boolean;
+	facts: StudyFacts | undefined;
+	/** Rows for the facts list: label and plain text. */
+	rows: { label: string; value: string }[];
+	citedIn: { path: string; title: string }[];
+}
+
+export function studyPages(evidence: Evidence): StudyPage[] {
+	const entries = [...evidence.library.entries.values()];
+	const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
+	const references = new Map(formatReferences(entries, { isVerified }).map((r) => [r.key, r]));
+	return entries
+		.map((entry) => {
+			const facts = evidence.facts.byKey.get(entry.key)?.facts;
+			const reference = references.get(entry.key)!;
+			const rows: { label: string; value: string }[] = [];
+			const add = (label: string, value: string | undefined | null) => {
+				if (value) rows.push({ label, value });
+			};
+			if (facts) {
+				add('Design', DESIGN_LABELS[facts.design]);
+				add('People', facts.n === null ? 'Not reported' : String(facts.n));
+				add('Conditions', facts.conditions.map((c) => CONDITION_LABELS[c]).join(', '));
+				add('Route', facts.route);
+				add('Regimen', facts.regimen);
+				add('Comparator', facts.comparator);
+				add('Follow-up', facts.followUp);
+				add('Outcomes', facts.outcome);
+				add('Result as reported', facts.result);
+				add('Adverse effects', facts.adverseEffects);
+			}
+			return {
+				key: entry.key,
+				label: studyLabel(entry.csl),
+				title: normaliseText(entry.csl.title ?? entry.key),
+				year: String(entry.csl.issued?.['date-parts']?.[0]?.[0] ?? ''),
+				referenceHtml: reference.html,
+				linksHtml: reference.linksHtml,
+				verified: isVerified(entry.key),
+				facts,
+				rows,
+				citedIn: evidence.citedIn.get(entry.key) ?? [],
+			};
+		})
+		.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+}
