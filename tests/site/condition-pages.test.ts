@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { HTMLElement } from 'node-html-parser';
-import { readLayers, proseBlocks } from '../support/layers.ts';
+import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { visibleText } from '../support/dist.ts';
 import { readability } from '../../src/lib/readability.ts';
 import { checkCertaintyWording, CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
@@ -49,26 +49,7 @@ describe.each(CONDITION_PAGES)('condition page %s', (slug) => {
 	});
 
 	it('every paragraph, list item and table row of the clinician layer cites the library', () => {
-		const claims: HTMLElement[] = [];
-		for (const block of layers.clinician) {
-			if (block.classList.contains('sl-heading-wrapper')) continue;
-			const units = block.querySelectorAll('p, li, tbody tr').filter(
-				// Footnotes explain a rating, the "no claim" class marks a proposal or a question, and the
-				// paragraph inside a bottom-line box is checked as part of the box.
-				(el) =>
-					!el.closest('.kpe-sof-notes') &&
-					!el.closest('.kpe-no-claim') &&
-					!el.closest('.kpe-references') &&
-					// Links to the clinic claims that concern this page (the claims page cites them).
-					!el.closest('.kpe-claim-links'),
-			);
-			if (block.tagName === 'P') units.push(block);
-			claims.push(
-				...units.filter(
-					(el) => !(el.tagName === 'P' && el.classList.contains('kpe-bottom-line-title')),
-				),
-			);
-		}
+		const claims = claimUnits(layers.clinician);
 		const uncited = claims
 			.filter((el) => !el.querySelector('.kpe-cite'))
 			.map((el) => visibleText(el).slice(0, 80));

@@ -1,36 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import type { HTMLElement } from 'node-html-parser';
-import { readLayers, proseBlocks } from '../support/layers.ts';
+import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { readPage, visibleText } from '../support/dist.ts';
 import { readability } from '../../src/lib/readability.ts';
 
 const TOPIC_PAGES = readdirSync('content/topics')
 	.filter((f) => f.endsWith('.mdx') && f !== 'index.mdx')
 	.map((f) => f.replace(/\.mdx$/, ''));
-
-/** Paragraphs, list items and table rows of a layer that state something, minus navigation and notes. */
-function claimUnits(blocks: HTMLElement[]): HTMLElement[] {
-	const units: HTMLElement[] = [];
-	for (const block of blocks) {
-		if (block.classList.contains('sl-heading-wrapper')) continue;
-		if (block.tagName === 'P') units.push(block);
-		units.push(
-			...block
-				.querySelectorAll('p, li, tbody tr')
-				.filter(
-					(el) =>
-						!el.closest('.kpe-no-claim') &&
-						!el.closest('.kpe-claim-links') &&
-						!el.closest('.kpe-references') &&
-						!el.classList.contains('kpe-bottom-line-title') &&
-						!el.classList.contains('kpe-claim-verdict') &&
-						!el.classList.contains('kpe-claim-related'),
-				),
-		);
-	}
-	return units;
-}
 
 describe.each(TOPIC_PAGES)('topic page %s', (slug) => {
 	const layers = readLayers(`/topics/${slug}/`);

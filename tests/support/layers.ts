@@ -44,3 +44,27 @@ export function proseBlocks(blocks: HTMLElement[]): string[] {
 	}
 	return out;
 }
+
+/**
+ * Paragraphs, list items and table rows of a layer that state something, which must each cite the
+ * library. Left out: headings, footnotes that explain a rating, the bottom-line title and claim
+ * verdict lines, links to related claims, the bibliography, and blocks marked `kpe-no-claim`
+ * (a proposed trial, a question, crisis phone numbers).
+ */
+export function claimUnits(blocks: HTMLElement[]): HTMLElement[] {
+	const skipInside = ['.kpe-sof-notes', '.kpe-no-claim', '.kpe-claim-links', '.kpe-references'];
+	const skipClass = ['kpe-bottom-line-title', 'kpe-claim-verdict', 'kpe-claim-related'];
+	const units: HTMLElement[] = [];
+	for (const block of blocks) {
+		if (block.classList.contains('sl-heading-wrapper')) continue;
+		const candidates = block.tagName === 'P' ? [block] : block.querySelectorAll('p, li, tbody tr');
+		units.push(
+			...candidates.filter(
+				(el) =>
+					!skipInside.some((selector) => el.closest(selector)) &&
+					!skipClass.some((name) => el.classList.contains(name)),
+			),
+		);
+	}
+	return units;
+}
