@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { checkedEvidence, markdownProcessor } from './src/integrations/evidence.ts';
+import { contentSecurityPolicy } from './src/integrations/csp.ts';
 
 // Stops here, listing every problem, if the library, facts or citations fail a check.
 const evidence = checkedEvidence();
@@ -10,6 +11,9 @@ const evidence = checkedEvidence();
 export default defineConfig({
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
 	devToolbar: { enabled: false },
+	// A strict Content-Security-Policy as a <meta> tag on every page: Astro hashes the scripts and
+	// styles it emits; nothing loads from another origin (src/integrations/csp.ts says why each part).
+	security: { csp: contentSecurityPolicy() },
 	markdown: { processor: markdownProcessor(evidence) },
 	integrations: [
 		starlight({
@@ -17,6 +21,10 @@ export default defineConfig({
 			description:
 				'What published studies found about ketamine for chronic pain, condition by condition, and how certain that evidence is.',
 			favicon: '/favicon.svg',
+			// No page tells another site which page a reader came from (a visit to PubMed from a page
+			// about pain stays private).
+			head: [{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } }],
+			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
 			markdown: { processedDirs: ['./content/'] },
 			components: { MarkdownContent: './src/components/MarkdownContent.astro' },
@@ -26,7 +34,11 @@ export default defineConfig({
 			sidebar: [
 				{
 					label: 'Start here',
-					items: [{ label: 'Home', link: '/' }, 'claims', { label: 'All studies', link: '/studies/' }],
+					items: [
+						{ label: 'Home', link: '/' },
+						'claims',
+						{ label: 'All studies', link: '/studies/' },
+					],
 				},
 				{
 					label: 'Conditions',
@@ -49,7 +61,13 @@ export default defineConfig({
 				},
 				{
 					label: 'Topics',
-					items: ['topics', 'topics/mechanisms', 'topics/protocols', 'topics/safety', 'topics/mood'],
+					items: [
+						'topics',
+						'topics/mechanisms',
+						'topics/protocols',
+						'topics/safety',
+						'topics/mood',
+					],
 				},
 				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
 			],

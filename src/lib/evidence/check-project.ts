@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { join, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
+import { checkEntryText } from './entry-text-rules.ts';
 import { loadFacts, type FactsSet } from './facts.ts';
 import { displayPath, loadLibrary, type Library } from './library.ts';
 import { scanPageCitations } from './citations.ts';
@@ -22,6 +23,7 @@ import {
 } from './selection.ts';
 import { CONDITIONS, conditionSchema } from '../page-frontmatter.ts';
 import type { StudyFacts } from './facts-schema.ts';
+import { checkFrontmatterTitles } from '../frontmatter-text.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -157,6 +159,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	const diagnostics: Diagnostic[] = [
 		...library.diagnostics,
 		...library.all.flatMap(checkEntry),
+		...library.all.flatMap(checkEntryText),
 		...checkAcrossEntries(library.all),
 		...facts.diagnostics,
 	];
@@ -191,6 +194,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const source = readFileSync(path, 'utf8');
 		const page = { path: pageUrl(displayPath(contentDir, path)), title: pageTitle(source) };
 		for (const key of keysCitedOn(source, allFacts)) cite(key, page);
+		diagnostics.push(...checkFrontmatterTitles(source, file));
 		for (const cite of scanPageCitations(source, path.endsWith('.mdx') ? 'mdx' : 'md')) {
 			citations++;
 			if (library.entries.has(cite.key)) continue;

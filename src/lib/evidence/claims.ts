@@ -65,6 +65,8 @@ export function loadClaims(
 		const file = displayPath(root, join(claimsDir, name));
 		const read = readYamlFile(join(claimsDir, name), file, claimSchema, {
 			code: 'invalid-claim',
+			titleFields: ['claim'],
+			identifierFields: ['id'],
 			yamlHint: 'Compare with another claim file; quote text that contains `: `.',
 			schemaHint:
 				'See the field descriptions in src/lib/evidence/claims.ts (verdicts, certainty levels, conditions).',

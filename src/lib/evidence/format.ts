@@ -5,6 +5,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem, LibraryEntry } from './library.ts';
+import { truncateText } from './text-safety.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
 const PROTECT: [string, string, string][] = [
@@ -131,7 +132,7 @@ export function shortReference(csl: CslItem): string {
 	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
 	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
 	const full = normaliseText(csl.title ?? '');
-	const title = full.length > 100 ? `${full.slice(0, full.lastIndexOf(' ', 100))}…` : full;
+	const title = truncateText(full, 100);
 	return normaliseText([who, year ? String(year) : '', title].filter(Boolean).join('. '));
 }
 
