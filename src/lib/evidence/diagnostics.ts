@@ -18,7 +18,6 @@ export type DiagnosticCode =
 	| 'html-in-field'
 	| 'markup-in-field'
 	| 'invisible-character'
-	| 'text-too-long'
 	| 'missing-field'
 	| 'implausible-year'
 	| 'duplicate-identifier'
