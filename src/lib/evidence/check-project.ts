@@ -1,6 +1,6 @@
 /**
  * Runs every evidence check on a project: the library, the facts, and the pages that cite them.
- * Used by `npm run check` (scripts/check-evidence.ts) and by the build (src/integrations/evidence.ts),
+ * Used by `npm run check` (scripts/check-evidence.ts) and by the build (src/plugin/integration.ts),
  * so both stop on the same problems with the same messages.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
