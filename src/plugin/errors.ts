@@ -31,7 +31,8 @@ export class PageError extends Error {
 	readonly line: number | undefined;
 	readonly column: number | undefined;
 	constructor(message: string, position: { line: number; column: number } | undefined) {
-		super(message);
+		// The position leads the message too: a .md page's render error is only logged as text.
+		super(position ? `${position.line}:${position.column}: ${message}` : message);
 		this.name = 'EvidencePageError';
 		this.line = position?.line;
 		this.column = position?.column;

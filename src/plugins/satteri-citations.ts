@@ -21,8 +21,11 @@ import {
 	renderProtocolTable,
 	renderSummaryOfFindings,
 } from '../lib/evidence/tables.ts';
-import { CONDITION_LABELS } from '../lib/page-meta.ts';
-import { conditionSchema, outcomeSchema, type Condition } from '../lib/page-frontmatter.ts';
+import { readFileSync } from 'node:fs';
+import { CONDITION_LABELS, type Condition } from '../lib/taxonomy.ts';
+import { outcomeSchema } from '../lib/page-frontmatter.ts';
+import { checkDirective, isDirectiveName } from '../lib/evidence/directives.ts';
+import { PageError } from '../plugin/errors.ts';
 import {
 	listAttribute,
 	selectEvidenceTable,
@@ -43,6 +46,9 @@ interface PageState {
 	tables: number;
 	citedAt: Map<string, number[]>;
 }
+
+/** Where the plugin records, in the page's own metadata, every key the page cites (study pages read it). */
+export const CITED_KEYS = 'evidenceCitedKeys';
 
 const STATE = 'kpeCitations';
 
@@ -96,7 +102,7 @@ export function satteriCitations(evidence: Evidence) {
 				const original = node.value.slice(event.index, event.index + event.length);
 				if (event.keys) {
 					for (const key of event.keys)
-						assertKnown(key, where(ctx.fileURL, node.position?.start.line));
+						assertKnown(key, locate(ctx, `@${key}`, node.position?.start));
 					parts.push(html(ctx.sourceFormat, cite(page, event.keys)));
 				} else if (event.term) {
 					parts.push({
@@ -111,18 +117,17 @@ export function satteriCitations(evidence: Evidence) {
 			ctx.replaceNode(node, parts as Parameters<typeof ctx.replaceNode>[1]);
 		},
 		leafDirective(node, ctx) {
-			const known = [
-				'evidence-table',
-				'summary-of-findings',
-				'clinic-claims',
-				'claims-for',
-				'protocol-table',
-				'glossary',
-			];
-			if (!known.includes(node.name)) return;
+			const attributes = Object.fromEntries(
+				Object.entries(node.attributes ?? {}).filter(
+					(entry): entry is [string, string] => typeof entry[1] === 'string',
+				),
+			);
+			const position = locate(ctx, `::${node.name}`, node.position?.start);
+			// The same rules as `npm run check`: a typo stops the page instead of rendering an empty table.
+			const [problem] = checkDirective({ name: node.name, attributes });
+			if (problem) throw new PageError(`${problem.message} ${problem.hint}`, position);
+			if (!isDirectiveName(node.name)) return;
 			const page = state(ctx.data);
-			const at = where(ctx.fileURL, node.position?.start.line);
-			const attributes = node.attributes ?? {};
 			const id = `${node.name}-${++page.tables}`;
 			if (node.name === 'clinic-claims') {
 				ctx.replaceNode(
@@ -164,7 +169,7 @@ export function satteriCitations(evidence: Evidence) {
 				const related = evidence.claims.filter(
 					({ claim }) =>
 						(attributes.condition &&
-							claim.conditions.includes(conditionSchema.parse(attributes.condition))) ||
+							claim.conditions.includes(attributes.condition as Condition)) ||
 						(attributes.topic && claim.topics.includes(attributes.topic)),
 				);
 				ctx.replaceNode(node, html(ctx.sourceFormat, renderClaimLinks(related), true));
@@ -172,17 +177,20 @@ export function satteriCitations(evidence: Evidence) {
 			}
 			if (node.name === 'evidence-table') {
 				const keys = listAttribute(attributes.keys);
-				keys.forEach((key) => assertKnown(key, at));
+				keys.forEach((key) => assertKnown(key, position));
 				const chosen = selectEvidenceTable(allFacts(), {
 					keys,
-					condition: attributes.condition ? conditionSchema.parse(attributes.condition) : undefined,
+					condition: attributes.condition as Condition | undefined,
 					designs: listAttribute(attributes.designs),
 				});
 				const rows = chosen
 					.map((key) => {
 						const record = facts.byKey.get(key);
 						if (!record)
-							throw new Error(`${at}: the evidence table lists "${key}", which has no facts file.`);
+							throw new PageError(
+								`the evidence table lists "${key}", which has no facts file.`,
+								position,
+							);
 						return { facts: record.facts, csl: library.entries.get(key)!.csl };
 					})
 					.sort(compareStudies)
@@ -197,16 +205,20 @@ export function satteriCitations(evidence: Evidence) {
 			};
 			const outcomes = (frontmatter.outcomes ?? []).map((o) => outcomeSchema.parse(o));
 			if (outcomes.length === 0)
-				throw new Error(`${at}: ::summary-of-findings needs \`outcomes\` in the page frontmatter.`);
+				throw new PageError(
+					'::summary-of-findings needs `outcomes` in the page frontmatter.',
+					position,
+				);
 			const rows = outcomes.map((outcome) => {
-				outcome.studies.forEach((key) => assertKnown(key, at));
+				outcome.studies.forEach((key) => assertKnown(key, position));
 				return {
 					outcome,
 					studies: outcome.studies.map((key) => {
 						const record = facts.byKey.get(key);
 						if (!record)
-							throw new Error(
-								`${at}: the outcome "${outcome.outcome}" lists "${key}", which has no facts file.`,
+							throw new PageError(
+								`the outcome "${outcome.outcome}" lists "${key}", which has no facts file.`,
+								position,
 							);
 						return { facts: record.facts };
 					}),
@@ -222,6 +234,10 @@ export function satteriCitations(evidence: Evidence) {
 		after(root, ctx) {
 			const page = (ctx.data as Record<string, unknown>)[STATE] as PageState | undefined;
 			if (!page || page.order.size === 0) return;
+			// Recorded while rendering, so "cited on" is exactly what readers see (not a second guess).
+			const frontmatter = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
+				?.frontmatter;
+			if (frontmatter) frontmatter[CITED_KEYS] = [...page.order.keys()];
 			const entries = page.order.keys().map((key) => library.entries.get(key)!);
 			const list = renderBibliography(
 				formatReferences(entries, { isVerified }).map((reference) => ({
@@ -236,10 +252,11 @@ export function satteriCitations(evidence: Evidence) {
 		},
 	});
 
-	function assertKnown(key: string, at: string) {
+	function assertKnown(key: string, position: Position | undefined) {
 		if (library.entries.has(key)) return;
-		throw new Error(
-			`${at}: the citation "${key}" is not in references/*.bib.${suggestion(nearestKeys(key, library.entries.keys()))} Run \`npm run check\` to list every problem.`,
+		throw new PageError(
+			`the citation "${key}" is not in references/*.bib.${suggestion(nearestKeys(key, library.entries.keys()))} Run \`npm run check\` to list every problem.`,
+			position,
 		);
 	}
 
@@ -275,8 +292,23 @@ function inPlainLayer(page: PageState, line: number | undefined): boolean {
 	return section?.plain ?? false;
 }
 
-function where(fileURL: URL | undefined, line: number | undefined): string {
-	return fileURL ? `${fileURL.pathname}:${line ?? '?'}` : `a page, line ${line ?? '?'}`;
+type Position = { line: number; column: number };
+
+/**
+ * The position of a node in the page file. MDX positions count from the top of the file; a .md page
+ * is rendered without its frontmatter, so its positions are shifted: find the text in the file instead.
+ */
+function locate(
+	ctx: { sourceFormat: string; fileURL?: URL | undefined },
+	text: string,
+	start: Position | undefined,
+): Position | undefined {
+	if (ctx.sourceFormat === 'mdx' || !ctx.fileURL) return start;
+	const source = readFileSync(ctx.fileURL, 'utf8');
+	const offset = source.indexOf(text);
+	if (offset < 0) return start;
+	const before = source.slice(0, offset);
+	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** Raw HTML for the page: an `html` node in Markdown; in MDX (no html nodes), raw text with braces kept literal. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, runAstro, startDevServer, waitForStatus } from '../support/fixture.ts';
@@ -18,6 +19,33 @@ describe('the build', () => {
 		expect(run.output).not.toContain('Unable to load your Astro config');
 		expect(run.output).not.toContain('Stack trace');
 	}, 90_000);
+});
+
+describe('a mistyped directive', () => {
+	const fixture = join(ROOT, 'tests/fixtures/directive-typo');
+	const expected = [
+		'content/index.md:7:1 error [invalid-directive] ::evidence-table has condition="crp", which is not a known value. Did you mean "crps"?',
+		'content/page.mdx:11:1 error [invalid-directive] There is no directive "::evidence-tabel". Did you mean "evidence-table"?',
+		'content/page.mdx:13:1 error [invalid-directive] ::evidence-table has condition="crp", which is not a known value. Did you mean "crps"?',
+	];
+
+	it('stops the build (in .md and .mdx alike) instead of publishing an empty table', () => {
+		const run = runAstro(fixture, 'build');
+		expect(run.status, run.output).not.toBe(0);
+		expect(run.output).toContain('The evidence checks found 3 problems');
+		for (const line of expected) expect(run.output).toContain(line);
+	}, 90_000);
+
+	it('fails `npm run check` with the same lines, and ignores the directive shown in a code block', () => {
+		const run = spawnSync(
+			process.execPath,
+			[join(ROOT, 'scripts/check-evidence.ts'), '--root', fixture],
+			{ encoding: 'utf8' },
+		);
+		expect(run.status).toBe(1);
+		for (const line of expected) expect(run.stderr).toContain(line);
+		expect(run.stderr).not.toContain('not checked inside code');
+	});
 });
 
 describe('the dev server', () => {
