@@ -30,7 +30,7 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 					glossaryFile: join(options.content, 'glossary.yaml'),
 				});
 				publishSnapshot({ root, evidence });
-				addMarkdownPlugins(config.markdown.processor, evidence);
+				addMarkdownPlugins(config.markdown.processor, evidence, config.base);
 				updateConfig({ vite: { plugins: [vitePluginEvidenceSnapshot()] } });
 				// The dev server restarts (and checks again) when any of these change.
 				for (const dir of [options.references, options.content])

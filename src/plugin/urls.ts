@@ -1,11 +1,9 @@
-/** Site URLs, base-aware: every link the evidence code writes goes through here. */
+/** Site URLs in pages and components, base-aware: links the evidence code writes go through here. */
+import { withBase } from '../lib/site-url.ts';
 
-/** Astro's `base` (e.g. `/` or `/kpe/`), always ending in a slash. */
-const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
-
-/** A site path (`/studies/x/`) under the configured base. */
+/** A site path (`/studies/x/`) under the configured `base`. */
 export function siteUrl(path: string): string {
-	return BASE + path.replace(/^\//, '');
+	return withBase(import.meta.env.BASE_URL, path);
 }
 
 /** A page's URL from its content id: `conditions/crps` → `/conditions/crps/`; `index` → `/`. */
