@@ -76,7 +76,7 @@ export default defineConfig({
 	vite: {
 		build: {
 			rolldownOptions: {
-				// Every .mdx page triggers this harmless warning (see ../shared/docs/stack-notes.md §2).
+				// Every .mdx page triggers this harmless warning: MDX marks its modules for head injection.
 				onwarn(warning, warn) {
 					if (
 						warning.code === 'MODULE_LEVEL_DIRECTIVE' &&

@@ -45,7 +45,7 @@ describe('a mistyped directive', () => {
 		expect(run.status).toBe(1);
 		for (const line of expected) expect(run.stderr).toContain(line);
 		expect(run.stderr).not.toContain('not checked inside code');
-	});
+	}, 60_000);
 });
 
 describe('the dev server', () => {
