@@ -13,10 +13,10 @@ import { PageError } from '../plugin/errors.ts';
 import { DIRECTIVES } from './directives/index.ts';
 import { assertKnown } from './directives/known-keys.ts';
 import { locate } from './locate.ts';
-import { rawHtml, type Position } from './nodes.ts';
+import { rawHtml, rebase, type Position } from './nodes.ts';
 import { citer, pageState } from './page-state.ts';
 
-export function citationsPlugin(evidence: Evidence) {
+export function citationsPlugin(evidence: Evidence, base = '/') {
 	const cite = citer(evidence);
 	return defineMdastPlugin({
 		name: 'kpe-citations',
@@ -64,7 +64,7 @@ export function citationsPlugin(evidence: Evidence) {
 					(ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
 					{},
 			});
-			ctx.replaceNode(node, rawHtml(ctx.sourceFormat, html, true));
+			ctx.replaceNode(node, rawHtml(ctx.sourceFormat, rebase(html, base), true));
 		},
 	});
 }

@@ -6,7 +6,7 @@ import { glossaryLinksPlugin } from './glossary-links.ts';
 
 export function evidencePlugins(evidence: Evidence, { base = '/' }: { base?: string } = {}) {
 	return [
-		citationsPlugin(evidence),
+		citationsPlugin(evidence, base),
 		glossaryLinksPlugin(evidence.glossary, base),
 		// Last: it lists what the others cited.
 		bibliographyPlugin(evidence),

@@ -1,4 +1,5 @@
 /** Nodes the evidence plugins put in a page, for .md (mdast `html`) and .mdx (JSX) alike. */
+import { withBase } from '../lib/site-url.ts';
 
 /**
  * Already-escaped HTML from the engine's renderers. In MDX (no html nodes), a `<Fragment set:html>`
@@ -22,3 +23,11 @@ export function rawHtml(sourceFormat: string, value: string, flow = false) {
 }
 
 export type Position = { line: number; column: number };
+
+/**
+ * The engine's renderers write site links root-relative (`href="/studies/x/"`), knowing nothing of
+ * Astro; here they move under the configured `base`. Only our own attribute syntax is matched.
+ */
+export function rebase(html: string, base: string): string {
+	return base === '/' ? html : html.replace(/ href="\/(?!\/)/g, ` href="${withBase(base, '')}`);
+}

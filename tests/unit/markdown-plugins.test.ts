@@ -90,6 +90,12 @@ describe('the evidence Markdown plugins', () => {
 		).rejects.toThrow(message);
 	});
 
+	it('put the site links of generated tables under the base', async () => {
+		const { html } = await render('::evidence-table{keys="smith2020exercise"}\n', '/kpe/');
+		expect(html).toContain('href="/kpe/studies/smith2020exercise/"');
+		expect(html).not.toMatch(/href="\/studies\//);
+	});
+
 	it('link the first use of a glossary term in the plain-language layer only, under the base', async () => {
 		const { html } = await render(
 			'## In plain words\n\nA dummy drug [@smith2020exercise], then a placebo.\n\n## For clinicians\n\nA placebo.\n',
