@@ -2,11 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { checkedEvidence, markdownProcessor } from './src/integrations/evidence.ts';
 import { contentSecurityPolicy } from './src/integrations/csp.ts';
-
-// Stops here, listing every problem, if the library, facts or citations fail a check.
-const evidence = checkedEvidence();
+import evidence from './src/plugin/index.ts';
 
 export default defineConfig({
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
@@ -14,7 +11,6 @@ export default defineConfig({
 	// A strict Content-Security-Policy as a <meta> tag on every page: Astro hashes the scripts and
 	// styles it emits; nothing loads from another origin (src/integrations/csp.ts says why each part).
 	security: { csp: contentSecurityPolicy() },
-	markdown: { processor: markdownProcessor(evidence) },
 	integrations: [
 		starlight({
 			title: 'Ketamine Pain Evidence',
@@ -26,6 +22,9 @@ export default defineConfig({
 			head: [{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } }],
 			routeMiddleware: './src/route-middleware.ts',
 			lastUpdated: false,
+			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
+			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.
+			plugins: [evidence({ references: 'references', content: 'content' })],
 			markdown: { processedDirs: ['./content/'] },
 			components: { MarkdownContent: './src/components/MarkdownContent.astro' },
 			customCss: ['./src/styles/site.css'],
@@ -77,7 +76,7 @@ export default defineConfig({
 	vite: {
 		build: {
 			rolldownOptions: {
-				// Every .mdx page triggers this harmless warning (see ../shared/docs/stack-notes.md §2).
+				// Every .mdx page triggers this harmless warning: MDX marks its modules for head injection.
 				onwarn(warning, warn) {
 					if (
 						warning.code === 'MODULE_LEVEL_DIRECTIVE' &&

@@ -2,7 +2,7 @@
 import { CERTAINTY_LABELS, renderCertaintyBadge } from './certainty.ts';
 import { VERDICT_LABELS, renderExplanation, type ClaimRecord } from './claims.ts';
 import { escapeHtml } from './format.ts';
-import { CONDITION_LABELS } from '../page-meta.ts';
+import { CONDITION_LABELS } from '../taxonomy.ts';
 
 export const CLAIMS_PAGE = '/claims/';
 

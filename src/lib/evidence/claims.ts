@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { certaintySchema, conditionSchema } from '../page-frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';

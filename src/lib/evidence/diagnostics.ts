@@ -11,6 +11,7 @@ export type DiagnosticCode =
 	| 'malformed-bibtex'
 	| 'duplicate-key'
 	| 'unknown-citation'
+	| 'invalid-directive'
 	| 'missing-identifier'
 	| 'malformed-doi'
 	| 'malformed-pmid'

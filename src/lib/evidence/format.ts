@@ -136,12 +136,17 @@ export function shortReference(csl: CslItem): string {
 	return normaliseText([who, year ? String(year) : '', title].filter(Boolean).join('. '));
 }
 
+const CACHE = Symbol.for('ketamine-pain-evidence.formatted-references');
 /**
  * Vancouver HTML per entry, formatted once per build: a numeric style renders each entry the same
  * whatever the page, so pages that cite the same study share the work. Keyed by the entry object,
  * so a reloaded library never sees stale text.
  */
-const formattedHtml = new WeakMap<LibraryEntry, string>();
+// On `globalThis`: Astro prerenders the study pages from a separate bundle of this module in the same
+// process, and a module-level map would be a second, empty cache there (each entry formatted twice).
+const formattedHtml: WeakMap<LibraryEntry, string> = ((
+	globalThis as { [CACHE]?: WeakMap<LibraryEntry, string> }
+)[CACHE] ??= new WeakMap());
 
 /** Formats the entries not yet in the cache, all in one citation-js call (per-entry calls are slower). */
 function ensureFormatted(entries: readonly LibraryEntry[]): void {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readYamlFile } from './yaml-file.ts';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
 import { findClusters, CLUSTER } from './citations.ts';
