@@ -148,6 +148,8 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 		const meta = visibleText(layers.page.querySelector('.kpe-page-meta'));
 		expect(meta).toMatch(/Last reviewed\s*\d{1,2} \w+ \d{4}/);
 		expect(meta).toMatch(/Next review\s*\d{1,2} \w+ \d{4}/);
+		expect(meta).toMatch(/Evidence searched\s*\d{1,2} \w+ \d{4}/);
+		expect(meta).not.toContain('not recorded');
 		expect(layers.page.querySelector('main a[href="/about/disclaimer/"]')).not.toBeNull();
 	});
 });
