@@ -8,10 +8,14 @@
 import { z } from 'astro/zod';
 import { CONDITIONS } from '../taxonomy.ts';
 
-/** Study designs, from strongest to weakest for "does this intervention help?" (OCEBM 2011). */
+/**
+ * Study designs, from strongest to weakest for "does this intervention help?" (OCEBM 2011). Evidence
+ * tables sort by this order: a meta-analysis (a systematic review that pools results) comes before a
+ * systematic review without pooling, and narrative reviews come after every study design.
+ */
 export const DESIGNS = [
-	'systematic-review',
 	'meta-analysis',
+	'systematic-review',
 	'rct',
 	'crossover-rct',
 	'cohort',

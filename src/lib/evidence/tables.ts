@@ -17,9 +17,30 @@ export function studyLabel(csl: CslItem): string {
 	return `${name}${year ? ` ${year}` : ''}`;
 }
 
+/**
+ * Labels for every study in the library, made distinct where first author and year coincide:
+ * "Mangnus 2021a", "Mangnus 2021b" (letters in key order, so a study keeps its letter on every page).
+ * Computed over the whole library, not one table, so the same study never has two labels.
+ */
+export function studyLabels(items: Iterable<CslItem>): Map<string, string> {
+	const byLabel = new Map<string, string[]>();
+	for (const csl of items) {
+		const label = studyLabel(csl);
+		byLabel.set(label, [...(byLabel.get(label) ?? []), csl.id]);
+	}
+	const labels = new Map<string, string>();
+	for (const [label, ids] of byLabel) {
+		const sorted = [...ids].sort();
+		sorted.forEach((id, i) =>
+			labels.set(id, sorted.length > 1 ? `${label}${String.fromCharCode(97 + i)}` : label),
+		);
+	}
+	return labels;
+}
+
 /** The study's label linking to its own page, where its full facts and every citing page are. */
-export function studyLink(key: string, csl: CslItem): string {
-	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(studyLabel(csl))}</a>`;
+export function studyLink(key: string, csl: CslItem, label = studyLabel(csl)): string {
+	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(label)}</a>`;
 }
 
 /** Orders studies strongest design first, then newest first. */
@@ -45,6 +66,10 @@ function scrollWrapper(id: string, caption: string, table: string, kind = 'kpe-e
 export interface EvidenceRow {
 	facts: StudyFacts;
 	csl: CslItem;
+	/** The study's library-wide label (see `studyLabels`); defaults to author and year. */
+	label?: string;
+	/** The bibliographic record was only partly seen (an `unverified` reason in the BibTeX entry). */
+	partlySeen?: boolean;
 	/** Citation HTML for the study (a cluster), from the page's numbering. */
 	citeHtml: string;
 }
@@ -61,15 +86,17 @@ export function renderEvidenceTable(
 	const head =
 		'<thead><tr><th scope="col">Study, design, people (n)</th><th scope="col">Regimen and comparator</th><th scope="col">Follow-up</th><th scope="col">Result as reported</th></tr></thead>';
 	const body = rows
-		.map(({ facts, csl, citeHtml }) => {
+		.map(({ facts, csl, citeHtml, label, partlySeen }) => {
 			const result = facts.result ?? facts.keyFacts.join(' ');
-			const flag = facts.verified
-				? ''
-				: '<span class="kpe-unverified">Identifier not verified</span>';
+			const flag = partlySeen
+				? '<span class="kpe-unverified">Details not verified</span>'
+				: facts.verified
+					? ''
+					: '<span class="kpe-unverified">Identifier not verified</span>';
 			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
 			return (
 				`<tr data-key="${escapeHtml(facts.key)}">` +
-				`<th scope="row">${studyLink(facts.key, csl)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
+				`<th scope="row">${studyLink(facts.key, csl, label)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
 				`<td>${cell(facts.regimen)}<span class="kpe-row-detail"><span class="kpe-vs">vs</span> ${cell(facts.comparator)}</span></td>` +
 				`<td>${cell(facts.followUp)}</td><td>${cell(result)}</td></tr>`
 			);
@@ -92,11 +119,11 @@ export function renderProtocolTable(
 	const head =
 		'<thead><tr><th scope="col">Condition</th><th scope="col">Study, design, people (n)</th><th scope="col">Route</th><th scope="col">Dose, duration and sessions</th><th scope="col">Follow-up</th></tr></thead>';
 	const body = rows
-		.map(({ condition, facts, csl, citeHtml }) => {
+		.map(({ condition, facts, csl, citeHtml, label }) => {
 			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
 			return (
 				`<tr data-key="${escapeHtml(facts.key)}"><td>${escapeHtml(condition)}</td>` +
-				`<th scope="row">${studyLink(facts.key, csl)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
+				`<th scope="row">${studyLink(facts.key, csl, label)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
 				`<td>${cell(facts.route)}</td><td>${cell(facts.regimen)}</td><td>${cell(facts.followUp)}</td></tr>`
 			);
 		})
