@@ -84,7 +84,7 @@ export const pageUpdateSchema = z.strictObject({
 		.trim()
 		.min(10)
 		.max(400)
-		.refine((s) => !/[<>\[\]`*_]/.test(s), {
+		.refine((s) => !/[<>[\]`*_]/.test(s), {
 			message:
 				'Write the summary as plain text: no Markdown, HTML or citations (the feed shows it as it is).',
 		}),
