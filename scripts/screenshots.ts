@@ -36,11 +36,11 @@ try {
 		for (const [label, context] of contexts) {
 			const page = await context.newPage();
 			await page.goto(server.url + path, { waitUntil: 'networkidle' });
-			if (at)
-				await page
-					.locator(at)
-					.first()
-					.evaluate((el) => el.scrollIntoView());
+			if (at) {
+				const target = page.locator(at).first();
+				if ((await target.count()) === 0) console.warn(`${path}: nothing matches ${at}`);
+				else await target.evaluate((el) => el.scrollIntoView());
+			}
 			const file = join(out, `${name}${at ? '-at' : ''}-${label}.png`);
 			await page.screenshot({ path: file, fullPage: full });
 			console.log(file);
