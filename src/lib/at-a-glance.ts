@@ -34,10 +34,11 @@ const BADGE = /<a class="kpe-certainty\b[^>]*>[\s\S]*?<\/a>/;
 export function readGlance(html: string): Glance | null {
 	const box = BOX.exec(html);
 	if (!box) return null;
-	const title = TITLE.exec(box[1]);
-	const badge = title ? BADGE.exec(title[1]) : null;
+	const inner = box[1] ?? '';
+	const title = TITLE.exec(inner);
+	const badge = title ? BADGE.exec(title[1] ?? '') : null;
 	if (!title || !badge) return null;
-	const body = box[1]
+	const body = inner
 		.replace(title[0], '')
 		.replace(/\s+id="[^"]*"/g, '')
 		// A copy of a citation, not a place the reference list links back to.

@@ -42,7 +42,9 @@ function addAttributes(tag: string, attributes: Record<string, string>): string 
 function labelTable(table: string): string {
 	const head = /<thead\b[^>]*>([\s\S]*?)<\/thead>/.exec(table);
 	if (!head) return table;
-	const labels = [...head[1].matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) => textOf(m[1]));
+	const labels = [...(head[1] ?? '').matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) =>
+		textOf(m[1] ?? ''),
+	);
 	if (labels.length === 0) return table;
 
 	let labelled = table
