@@ -45,3 +45,18 @@ describe('labelTableCells', () => {
 		expect(labelTableCells(already)).toContain('<td role="cell" data-label="Mine">2 studies');
 	});
 });
+
+describe('footnote marks of the summary of findings', () => {
+	it('are letters, never numbers like citations', async () => {
+		const { noteLetter } = await import('../../src/lib/evidence/tables.ts');
+		expect([1, 2, 26, 27, 28, 52, 53].map(noteLetter)).toEqual([
+			'a',
+			'b',
+			'z',
+			'aa',
+			'ab',
+			'az',
+			'ba',
+		]);
+	});
+});
