@@ -55,6 +55,7 @@ export async function launch(): Promise<Browser> {
 	} catch (error) {
 		throw new Error(
 			`Could not start Chromium at ${CHROMIUM} (install it with \`sudo apt-get install -y chromium\`): ${(error as Error).message}`,
+			{ cause: error },
 		);
 	}
 	const context = await browser.newContext(DESKTOP);
