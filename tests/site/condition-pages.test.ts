@@ -122,8 +122,14 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 			const notes = certainty!.querySelectorAll('sup a');
 			if (level !== 'high' && level !== 'not-graded')
 				expect(notes.length, 'a note per downgrade').toBeGreaterThan(0);
-			for (const note of notes)
+			for (const note of notes) {
 				expect(layers.page.querySelector(note.getAttribute('href')!)).not.toBeNull();
+				// Letters (citations are numbers) and a name that gives the reason.
+				expect(visibleText(note)).toMatch(/^[a-z]+$/);
+				expect(note.getAttribute('aria-label')).toMatch(
+					/^Reason rated down: (risk of bias|inconsistency|indirectness|imprecision|publication bias) \(note [a-z]+\)$/,
+				);
+			}
 		}
 	});
 

@@ -139,6 +139,14 @@ const REASON_LABELS: Record<Outcome['downgrades'][number]['reason'], string> = {
 	'publication-bias': 'Publication bias',
 };
 
+/** The n-th footnote mark (1-based): a … z, then aa, ab … */
+export function noteLetter(n: number): string {
+	let out = '';
+	for (let i = n; i > 0; i = Math.floor((i - 1) / 26))
+		out = String.fromCharCode(97 + ((i - 1) % 26)) + out;
+	return out;
+}
+
 export interface SummaryRow {
 	outcome: Outcome;
 	/** Studies behind the outcome, with their facts (for n). */
@@ -177,7 +185,9 @@ export function renderSummaryOfFindings(
 					`${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${escapeHtml(d.note)}`,
 				);
 				const n = footnotes.length;
-				return `<sup><a href="#${id}-note-${n}" id="${id}-mark-${n}" aria-label="Why rated down: note ${n}">${n}</a></sup>`;
+				// Letters, so they are never mistaken for citation numbers; the name says the reason.
+				const mark = noteLetter(n);
+				return `<sup class="kpe-sof-mark"><a href="#${id}-note-${n}" id="${id}-mark-${n}" aria-label="Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()} (note ${mark})">${mark}</a></sup>`;
 			});
 			return (
 				`<tr><th scope="row">${escapeHtml(outcome.outcome)}</th><td>${people}</td>` +
@@ -187,7 +197,7 @@ export function renderSummaryOfFindings(
 		})
 		.join('');
 	const notes = footnotes.length
-		? `<ol class="kpe-sof-notes" aria-label="Reasons the evidence was rated down">${footnotes
+		? `<ol class="kpe-sof-notes" type="a" aria-label="Reasons the evidence was rated down">${footnotes
 				.map(
 					(text, i) =>
 						`<li id="${id}-note-${i + 1}">${text} <a href="#${id}-mark-${i + 1}" aria-label="Back to the table">↩</a></li>`,
