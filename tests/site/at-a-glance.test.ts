@@ -18,8 +18,6 @@ const KNOWN_MISMATCHES: Record<string, string> = {
 	'/conditions/crps/': '"may reduce CRPS pain for some weeks" beside Very low',
 	'/conditions/migraine/': '"may make little or no difference to pain at 30 min" beside Very low',
 	'/conditions/neuropathic-pain/': '"may reduce" (twice) and "probably" beside Very low',
-	'/conditions/phantom-limb-pain/':
-		'"may make little or no difference at 6 to 12 months" beside Very low',
 };
 
 /** The bottom line's sentences as a reader sees them: no title, no citation numbers or previews. */
