@@ -62,7 +62,20 @@ export function readYamlFile<S extends z.ZodType>(
 		}
 		return { data: undefined, diagnostics, positionOf };
 	}
-	const parsed = schema.safeParse(doc.toJS());
+	// `toJS` refuses documents whose aliases would expand past a limit (a "billion laughs" alias
+	// bomb) by throwing: report it at the file instead of stopping with a stack trace.
+	let value: unknown;
+	try {
+		value = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		report(
+			at(0),
+			`This YAML cannot be read: ${(error as Error).message.split('\n')[0]}`,
+			'Write each value out instead of repeating it through `&anchor` / `*alias` references.',
+		);
+		return { data: undefined, diagnostics, positionOf };
+	}
+	const parsed = schema.safeParse(value);
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
 			const where = positionOf(issue.path as (string | number)[]);
