@@ -47,6 +47,8 @@ export interface ScannedEntry {
 	/** Offsets of the entry's text in the file, `@` to its closing delimiter inclusive. */
 	start: number;
 	end: number;
+	/** Line of the closing delimiter. */
+	endLine: number;
 	/** Fields in the order written; a field given twice is kept once (the first), and reported. */
 	fields: ScannedField[];
 }
@@ -299,6 +301,7 @@ function scanEntry(
 					keyColumn: lines.at(keyStart).column,
 					start: opening.at,
 					end: pos,
+					endLine: lines.at(pos).line,
 					fields,
 				},
 				problems,
