@@ -7,7 +7,7 @@ import type { LibraryEntry } from './library.ts';
 import type { ScannedField } from './bibtex-scan.ts';
 import { distance } from 'fastest-levenshtein';
 import { suggestion } from './nearest-keys.ts';
-import { normaliseTitle, firstAuthorFamily, entryYear } from './record-compare.ts';
+import { normaliseTitle, firstAuthorFamily, entryYear, nearTitle } from './record-compare.ts';
 
 /** The field an editor adds, instead of a DOI or PMID, to say why an entry has neither. */
 export const NO_IDENTIFIER_FIELD = 'noidreason';
@@ -397,9 +397,7 @@ export function likelyDuplicates(all: readonly LibraryEntry[]): Diagnostic[] {
 		if (!author || !year || title.length < 10) continue;
 		const id = `${author}|${year}`;
 		const group = groups.get(id) ?? [];
-		const twin = group.find(
-			(g) => g.title === title || distance(g.title, title) <= Math.floor(title.length / 20),
-		);
+		const twin = group.find((g) => nearTitle(g.title, title));
 		if (twin) {
 			const a = twin.entry;
 			const sameId =

@@ -4,6 +4,7 @@
  * Titles differ in harmless ways between sources (case, punctuation, LaTeX braces, accents, HTML
  * tags in Crossref titles), so they are compared after normalising.
  */
+import { distance } from 'fastest-levenshtein';
 import type { CslItem } from './library.ts';
 
 /** Lower case, accents and markup stripped, every run of non-alphanumerics one space. */
@@ -16,6 +17,13 @@ export function normaliseTitle(title: string): string {
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, ' ')
 		.trim();
+}
+
+/** Normalised titles that differ by at most one character in twenty: the same title, retyped. */
+export function nearTitle(a: string, b: string): boolean {
+	if (a === b) return a.length > 0;
+	if (Math.abs(a.length - b.length) > Math.floor(Math.max(a.length, b.length) / 20)) return false;
+	return distance(a, b) <= Math.floor(Math.max(a.length, b.length) / 20);
 }
 
 /** A family name compared loosely: accents, case, spaces, apostrophes and hyphens ignored. */
