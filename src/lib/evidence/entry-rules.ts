@@ -395,7 +395,8 @@ export function likelyDuplicates(all: readonly LibraryEntry[]): Diagnostic[] {
 		const year = entryYear(entry.csl);
 		const title = normaliseTitle(entry.csl.title ?? '');
 		if (!author || !year || title.length < 10) continue;
-		const id = `${author}|${year}`;
+		// Titles with different numbers are never the same study (nearTitle), so numbers join the group key.
+		const id = `${author}|${year}|${(title.match(/\d+/g) ?? []).join(' ')}`;
 		const group = groups.get(id) ?? [];
 		const twin = group.find((g) => nearTitle(g.title, title));
 		if (twin) {

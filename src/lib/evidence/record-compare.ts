@@ -19,9 +19,13 @@ export function normaliseTitle(title: string): string {
 		.trim();
 }
 
-/** Normalised titles that differ by at most one character in twenty: the same title, retyped. */
+/**
+ * Normalised titles that differ by at most one character in twenty: the same title, retyped. Titles
+ * whose numbers differ ("part 1" and "part 2", "type 1" and "type 2") are never the same.
+ */
 export function nearTitle(a: string, b: string): boolean {
 	if (a === b) return a.length > 0;
+	if ((a.match(/\d+/g) ?? []).join(' ') !== (b.match(/\d+/g) ?? []).join(' ')) return false;
 	if (Math.abs(a.length - b.length) > Math.floor(Math.max(a.length, b.length) / 20)) return false;
 	return distance(a, b) <= Math.floor(Math.max(a.length, b.length) / 20);
 }
