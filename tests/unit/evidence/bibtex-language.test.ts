@@ -16,6 +16,7 @@ import { formatDiagnostic, type Diagnostic } from '../../../src/lib/evidence/dia
 import { formatReferences } from '../../../src/lib/evidence/format.ts';
 import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
 import { findClusters } from '../../../src/lib/evidence/citations.ts';
+import { nearTitle } from '../../../src/lib/evidence/record-compare.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));
@@ -403,5 +404,19 @@ describe('no entry is ever dropped (property over generated files mixing every c
 			),
 			RUNS,
 		);
+	});
+});
+
+describe('likely duplicates are about the same study only', () => {
+	it('does not pair titles that differ only in their numbers (part 1 and part 2)', () => {
+		expect(
+			nearTitle('ketamine for pain a review part 1', 'ketamine for pain a review part 2'),
+		).toBe(false);
+		expect(
+			nearTitle(
+				'ketamine for chronic pain a randomised trial',
+				'ketamine for chronic pain a randomized trial',
+			),
+		).toBe(true);
 	});
 });

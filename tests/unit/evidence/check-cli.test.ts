@@ -225,3 +225,14 @@ describe('registry lookups (recorded responses)', () => {
 		expect([...changedLines(diff).get('references/a.bib')!]).toEqual([3, 4, 11]);
 	});
 });
+
+describe('CONTRIBUTING.md', () => {
+	it('has a section for every error code the checks can print (each message links to it)', () => {
+		const source = readFileSync('src/lib/evidence/diagnostics.ts', 'utf8');
+		const union = /export type DiagnosticCode =([^;]*);/.exec(source)![1]!;
+		const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
+		expect(codes.length).toBeGreaterThan(30);
+		const docs = readFileSync('CONTRIBUTING.md', 'utf8');
+		expect(codes.filter((code) => !new RegExp(`^### ${code}$`, 'm').test(docs))).toEqual([]);
+	});
+});
