@@ -34,8 +34,30 @@ export function readYamlFile<S extends z.ZodType>(
 		identifierFields?: readonly string[];
 	},
 ): YamlFile<z.infer<S>> {
+	// A folder or broken link named `x.yaml` is reported at its name, not thrown as a stack trace.
+	let source: string;
+	try {
+		source = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {
+			data: undefined,
+			diagnostics: [
+				{
+					code: options.code,
+					file,
+					line: 1,
+					column: 1,
+					key: options.key,
+					message: `"${file}" cannot be read as a file (${code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'it is a link to a file that does not exist' : String(code)}).`,
+					hint: 'Replace it with a YAML file, or rename or remove it.',
+				},
+			],
+			positionOf: () => ({ line: 1, column: 1 }),
+		};
+	}
 	const lineCounter = new LineCounter();
-	const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+	const doc = parseDocument(source, { lineCounter, prettyErrors: false });
 	const at = (offset: number | undefined) => {
 		const p = lineCounter.linePos(offset ?? 0);
 		return { line: p.line, column: p.col };

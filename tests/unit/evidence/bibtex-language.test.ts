@@ -220,6 +220,16 @@ describe('files the loader cannot read as UTF-8 BibTeX', () => {
 		expect(d.message).toContain('link to a file that does not exist');
 	});
 
+	it('reports a folder named x.yaml among the facts by its name', () => {
+		const dir = scratchProject();
+		mkdirSync(join(dir, 'references/facts/folder.yaml'));
+		const evidence = checkProject({ root: dir });
+		expect(evidence.diagnostics.map(summary)).toEqual([
+			'references/facts/folder.yaml:1:1 invalid-facts folder',
+		]);
+		expect(evidence.diagnostics[0]!.message).toContain('it is a folder');
+	});
+
 	it('reports a YAML alias bomb in a facts file at that file', () => {
 		const dir = scratchProject();
 		const bomb = [
@@ -260,6 +270,29 @@ describe('citations the page scanner must see (fixture jsx-citations)', () => {
 		expect(check('jsx-citations').diagnostics.map(summary)).toEqual([
 			'content/page.mdx:8:43 unknown-citation smith2020exercize',
 			'content/page.mdx:16:24 unknown-citation jones2019trail',
+		]);
+	});
+});
+
+describe('citations in claims and the glossary', () => {
+	it('reports a bracket the scanner cannot read in a claim explanation or a glossary definition', () => {
+		const dir = scratchProject();
+		mkdirSync(join(dir, 'content/claims'), { recursive: true });
+		writeFileSync(
+			join(dir, 'content/claims/01-x.yaml'),
+			'id: x\norder: 1\nclaim: Ketamine cures pain.\nverdict: not-supported\ncertainty: low\n' +
+				'explanation: One trial disagrees [@smith2020exercise] [see @jones2019trial].\n',
+		);
+		writeFileSync(
+			join(dir, 'content/glossary.yaml'),
+			'- id: nmda\n  term: NMDA receptor\n  definition: A receptor ketamine blocks [@smith2020exercise, p. 2].\n',
+		);
+		const evidence = checkProject({ root: dir });
+		expect(
+			evidence.diagnostics.filter((d) => d.code === 'unreadable-citation').map(summary),
+		).toEqual([
+			'content/claims/01-x.yaml:6:14 unreadable-citation -',
+			'content/glossary.yaml:3:15 unreadable-citation -',
 		]);
 	});
 });
