@@ -297,6 +297,22 @@ describe('citations in claims and the glossary', () => {
 	});
 });
 
+describe('pages the scanner cannot parse', () => {
+	it('reports an MDX page that does not parse at its line, instead of scanning it as something else', () => {
+		const dir = scratchProject();
+		writeFileSync(
+			join(dir, 'content/broken.mdx'),
+			'---\ntitle: Broken\n---\n\nText [@smith2020exercise].\n\n<Aside>\nUnclosed component [@jones2019trial].\n',
+		);
+		const evidence = checkProject({ root: dir });
+		const d = evidence.diagnostics.find((x) => x.code === 'unreadable-page')!;
+		expect(d.file).toBe('content/broken.mdx');
+		expect(d.line).toBeGreaterThanOrEqual(7);
+		expect(d.message).toContain('cannot be read as MDX');
+		expect(evidence.diagnostics.map((x) => x.code)).toEqual(['unreadable-page']);
+	});
+});
+
 describe('checks of meaning (fixture meaning-checks)', () => {
 	const evidence = check('meaning-checks');
 
