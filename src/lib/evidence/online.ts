@@ -23,10 +23,18 @@ export type Fetch = (
 }>;
 
 /** A published record in the few CSL fields compared (plus those add-study writes). */
-export type PublishedRecord = Pick<
-	CslItem,
-	'title' | 'author' | 'issued' | 'container-title' | 'DOI' | 'PMID' | 'volume' | 'issue' | 'page'
-> & { type?: string };
+export interface PublishedRecord {
+	type?: string | undefined;
+	title?: string | undefined;
+	author?: CslItem['author'];
+	issued?: CslItem['issued'];
+	'container-title'?: string | undefined;
+	volume?: string | undefined;
+	issue?: string | undefined;
+	page?: string | undefined;
+	DOI?: string | undefined;
+	PMID?: string | undefined;
+}
 
 export const DOI_URL = (doi: string) =>
 	`https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
