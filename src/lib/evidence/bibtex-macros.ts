@@ -128,6 +128,7 @@ export function resolveCrossrefs(
 		const parentKey = ref.raw.trim();
 		const parent = byKey.get(parentKey.toLowerCase());
 		if (!parent || parent === scanned) {
+			scanned.unresolvedCrossref = parentKey;
 			diagnostics.push({
 				code: 'unknown-crossref',
 				file,

@@ -49,6 +49,8 @@ export interface ScannedEntry {
 	end: number;
 	/** Line of the closing delimiter. */
 	endLine: number;
+	/** Set when `crossref` names no entry (reported once as unknown-crossref). */
+	unresolvedCrossref?: string;
 	/** Fields in the order written; a field given twice is kept once (the first), and reported. */
 	fields: ScannedField[];
 }

@@ -206,7 +206,12 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 		);
 	}
 
-	for (const alternatives of REQUIRED_FIELDS[type] ?? DEFAULT_REQUIRED) {
+	// With a crossref that names no entry, the fields it would give are unknown: that one problem
+	// (unknown-crossref) is reported instead of each field the parent would have supplied.
+	const required = entry.scanned.unresolvedCrossref
+		? []
+		: (REQUIRED_FIELDS[type] ?? DEFAULT_REQUIRED);
+	for (const alternatives of required) {
 		const options = alternatives.split('|');
 		// A partly seen record may lack anything but author and title; the reason says why.
 		if (partlySeen && !options.some((o) => ALWAYS_REQUIRED.has(o))) continue;

@@ -114,8 +114,6 @@ describe('new BibTeX errors (fixture bibtex-errors)', () => {
 			'references/library.bib:26:10 invalid-key brown/2021',
 			'references/library.bib:34:10 invalid-key evil..key',
 			'references/library.bib:45:13 unknown-macro macro2021typo',
-			'references/library.bib:50:1 missing-field orphan2021abstract',
-			'references/library.bib:50:1 missing-field orphan2021abstract',
 			'references/library.bib:53:3 unknown-crossref orphan2021abstract',
 		]);
 		for (const d of evidence.diagnostics) {
