@@ -175,7 +175,13 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
-		const directives = pageDirectives(source, format);
+		// A page that does not parse has no directives to check: scanPage reports it (unreadable-page).
+		let directives: DirectiveUse[] = [];
+		try {
+			directives = pageDirectives(source, format);
+		} catch {
+			directives = [];
+		}
 		for (const directive of directives) {
 			for (const problem of checkDirective(directive)) {
 				diagnostics.push({

@@ -121,8 +121,8 @@ interface MdNode {
  * `[@müller2020]`. Left alone it would be printed as literal text, so the checks report it.
  * An `@` inside a word (`someone@example.org`) does not count.
  */
-const CITATION_LIKE = /^\[(?:[^\[\]\n]*[\s;])?@[^\s\]]/;
-const BRACKET = /\[[^\[\]\n]*\]/g;
+const CITATION_LIKE = /^\[(?:[^[\]\n]*[\s;])?@[^\s\]]/;
+const BRACKET = /\[[^[\]\n]*\]/g;
 
 export interface UnreadableCluster {
 	/** The bracket as written. */

@@ -87,7 +87,7 @@ export function suggestKey(key: string): string {
 		.replace(/[œŒ]/g, 'oe')
 		.replace(/[øØ]/g, 'o')
 		.replace(/[łŁ]/g, 'l')
-		.replace(/[\/\s]+/g, '_')
+		.replace(/[/\s]+/g, '_')
 		.replace(/[^A-Za-z0-9_:.-]/g, '')
 		.replace(/\.{2,}/g, '.')
 		.replace(/^[._:-]+|[._:-]+$/g, '');
