@@ -176,7 +176,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const source = readFileSync(path, 'utf8');
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
 		// A page that does not parse has no directives to check: scanPage reports it (unreadable-page).
-		let directives: DirectiveUse[] = [];
+		let directives: DirectiveUse[];
 		try {
 			directives = pageDirectives(source, format);
 		} catch {
