@@ -7,19 +7,6 @@ import type { Certainty } from '../../src/lib/page-frontmatter.ts';
 
 const conditionPages = builtPages().filter((p) => /^\/conditions\/[^/]+\/$/.test(p));
 
-/**
- * Bottom lines whose wording does not match their badge (found 2026-12-01, reported to the lead: the
- * page text belongs to the evidence editors). The box's badge is the lowest certainty of its
- * statements, so a "may reduce" (low) statement beside a Very low badge reads as very low to a
- * reader. Fix: state the sentence's own certainty ("(low certainty)" or an inline <Certainty>), or
- * reword. These tests are expected to fail until then; when one passes, remove its line here.
- */
-const KNOWN_MISMATCHES: Record<string, string> = {
-	'/conditions/crps/': '"may reduce CRPS pain for some weeks" beside Very low',
-	'/conditions/migraine/': '"may make little or no difference to pain at 30 min" beside Very low',
-	'/conditions/neuropathic-pain/': '"may reduce" (twice) and "probably" beside Very low',
-};
-
 /** The bottom line's sentences as a reader sees them: no title, no citation numbers or previews. */
 function statements(box: HTMLElement): string {
 	return box
@@ -68,16 +55,12 @@ describe.each(conditionPages)('%s', (path) => {
 		expect(glance!.getAttribute('data-pagefind-ignore')).toBe('all');
 	});
 
-	const check = KNOWN_MISMATCHES[path] ? it.fails : it;
-	check(
-		'words every sentence of the bottom line as its certainty badge allows (GRADE guideline 26)',
-		() => {
-			const badge = levelOf(bottomLine!.querySelector('.kpe-certainty')!.getAttribute('class')!);
-			const wrong = wordingMismatches(badge, statements(bottomLine!)).map(
-				(m) =>
-					`"${m.sentence.slice(0, 140)}" reads as ${m.claimed} certainty beside a ${m.badge} badge`,
-			);
-			expect(wrong).toEqual([]);
-		},
-	);
+	it('words every sentence of the bottom line as its certainty badge allows (GRADE guideline 26)', () => {
+		const badge = levelOf(bottomLine!.querySelector('.kpe-certainty')!.getAttribute('class')!);
+		const wrong = wordingMismatches(badge, statements(bottomLine!)).map(
+			(m) =>
+				`"${m.sentence.slice(0, 140)}" reads as ${m.claimed} certainty beside a ${m.badge} badge`,
+		);
+		expect(wrong).toEqual([]);
+	});
 });
