@@ -3,11 +3,15 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { checkedEvidence, markdownProcessor } from './src/integrations/evidence.ts';
+import { SITE, absoluteUrl } from './src/lib/site.ts';
 
 // Stops here, listing every problem, if the library, facts or citations fail a check.
 const evidence = checkedEvidence();
 
 export default defineConfig({
+	// One setting for the address: SITE_URL (and REPO_URL for edit links), see src/lib/site.ts.
+	site: SITE.origin,
+	base: SITE.base,
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
 	devToolbar: { enabled: false },
 	markdown: { processor: markdownProcessor(evidence) },
@@ -17,16 +21,40 @@ export default defineConfig({
 			description:
 				'What published studies found about ketamine for chronic pain, condition by condition, and how certain that evidence is.',
 			favicon: '/favicon.svg',
+			// Pages live in the top-level `content/`; Starlight appends the entry's path from the root.
+			editLink: { baseUrl: `${SITE.repo}/edit/${SITE.branch}/` },
+			head: [
+				// One static social card, so the large-image card Starlight declares is real.
+				{ tag: 'meta', attrs: { property: 'og:image', content: absoluteUrl('/social-card.png') } },
+				{ tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+				{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+				{
+					tag: 'meta',
+					attrs: {
+						property: 'og:image:alt',
+						content: 'Ketamine Pain Evidence: what studies found about ketamine for chronic pain',
+					},
+				},
+				{ tag: 'meta', attrs: { name: 'twitter:image', content: absoluteUrl('/social-card.png') } },
+			],
 			lastUpdated: false,
 			markdown: { processedDirs: ['./content/'] },
-			components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+			routeMiddleware: './src/route-data.ts',
+			components: {
+				MarkdownContent: './src/components/MarkdownContent.astro',
+				Footer: './src/components/SiteFooter.astro',
+			},
 			customCss: ['./src/styles/site.css'],
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
 			sidebar: [
 				{
 					label: 'Start here',
-					items: [{ label: 'Home', link: '/' }, 'claims', { label: 'All studies', link: '/studies/' }],
+					items: [
+						{ label: 'Home', link: '/' },
+						'claims',
+						{ label: 'All studies', link: '/studies/' },
+					],
 				},
 				{
 					label: 'Conditions',
@@ -49,7 +77,13 @@ export default defineConfig({
 				},
 				{
 					label: 'Topics',
-					items: ['topics', 'topics/mechanisms', 'topics/protocols', 'topics/safety', 'topics/mood'],
+					items: [
+						'topics',
+						'topics/mechanisms',
+						'topics/protocols',
+						'topics/safety',
+						'topics/mood',
+					],
 				},
 				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
 			],

@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { getEvidence, type Evidence } from '../lib/evidence/check-project.ts';
 import { EvidenceCheckError } from '../lib/evidence/diagnostics.ts';
 import { satteriCitations } from '../plugins/satteri-citations.ts';
+import { satteriBaseLinks } from '../plugins/satteri-base-links.ts';
 
 /** Loads and checks the library, facts and pages; throws with every problem listed if any check fails. */
 export function checkedEvidence(root: string = process.cwd()): Evidence {
@@ -16,5 +17,5 @@ export function checkedEvidence(root: string = process.cwd()): Evidence {
 
 /** Astro 7's default Markdown processor (Sätteri) with our citation plugin; Starlight adds its own to it. */
 export function markdownProcessor(evidence: Evidence) {
-	return satteri({ mdastPlugins: [satteriCitations(evidence)] });
+	return satteri({ mdastPlugins: [satteriCitations(evidence), satteriBaseLinks()] });
 }

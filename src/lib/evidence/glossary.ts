@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
 import { findClusters, CLUSTER } from './citations.ts';
+import { sitePath } from '../site.ts';
 
 export const glossaryTermSchema = z.strictObject({
 	/** Anchor on the glossary page: `/glossary/#<id>`. @example id: nmda-receptor */
@@ -22,7 +23,7 @@ export const glossaryTermSchema = z.strictObject({
 export const glossarySchema = z.array(glossaryTermSchema);
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 
-export const GLOSSARY_PAGE = '/glossary/';
+export const GLOSSARY_PAGE = sitePath('/glossary/');
 
 export function loadGlossary(
 	path: string,
