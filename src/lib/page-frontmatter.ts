@@ -126,6 +126,13 @@ export const pageFields = z.object({
 	 * @default []
 	 */
 	outcomes: z.array(outcomeSchema).default([]),
+	/**
+	 * Dated changes to the evidence on this page, shown in its update history, the changelog and the
+	 * RSS feed.
+	 * @default []
+	 * @example updates: [{ date: 2026-12-01, summary: Added the 2025 Cochrane review. }]
+	 */
+	updates: z.array(z.strictObject({ date: isoDate, summary: z.string().min(3) })).default([]),
 });
 
 /** Checks across fields of a page's frontmatter. */
