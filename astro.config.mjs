@@ -36,6 +36,17 @@ export default defineConfig({
 					},
 				},
 				{ tag: 'meta', attrs: { name: 'twitter:image', content: absoluteUrl('/social-card.png') } },
+				{
+					tag: 'link',
+					attrs: {
+						rel: 'alternate',
+						type: 'application/rss+xml',
+						title: 'Ketamine Pain Evidence: updates',
+						href: absoluteUrl('/rss.xml'),
+					},
+				},
+				// The privacy page promises that following a link sends no referrer.
+				{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } },
 			],
 			lastUpdated: false,
 			markdown: { processedDirs: ['./content/'] },
@@ -85,7 +96,19 @@ export default defineConfig({
 						'topics/mood',
 					],
 				},
-				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
+				{
+					label: 'About this site',
+					items: [
+						'about',
+						'about/how-we-grade',
+						'about/conflicts-of-interest',
+						'about/privacy',
+						'about/contact',
+						{ label: 'Changelog', link: '/changelog/' },
+						'glossary',
+						'about/disclaimer',
+					],
+				},
 			],
 		}),
 		mdx(),
