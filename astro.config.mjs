@@ -65,6 +65,7 @@ export default defineConfig({
 						{ label: 'Home', link: '/' },
 						'claims',
 						{ label: 'All studies', link: '/studies/' },
+						{ label: 'Evidence map', link: '/evidence-map/' },
 					],
 				},
 				{
