@@ -2,11 +2,9 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { checkedEvidence, markdownProcessor } from './src/integrations/evidence.ts';
+import { contentSecurityPolicy } from './src/integrations/csp.ts';
+import evidence from './src/plugin/index.ts';
 import { SITE, absoluteUrl } from './src/lib/site.ts';
-
-// Stops here, listing every problem, if the library, facts or citations fail a check.
-const evidence = checkedEvidence();
 
 export default defineConfig({
 	// One setting for the address: SITE_URL (and REPO_URL for edit links), see src/lib/site.ts.
@@ -14,7 +12,9 @@ export default defineConfig({
 	base: SITE.base,
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
 	devToolbar: { enabled: false },
-	markdown: { processor: markdownProcessor(evidence) },
+	// A strict Content-Security-Policy as a <meta> tag on every page: Astro hashes the scripts and
+	// styles it emits; nothing loads from another origin (src/integrations/csp.ts says why each part).
+	security: { csp: contentSecurityPolicy() },
 	integrations: [
 		starlight({
 			title: 'Ketamine Pain Evidence',
@@ -45,12 +45,17 @@ export default defineConfig({
 						href: absoluteUrl('/rss.xml'),
 					},
 				},
-				// The privacy page promises that following a link sends no referrer.
+				// No page tells another site which page a reader came from (a visit to PubMed from a page
+				// about pain stays private).
 				{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } },
 			],
+			// Title escaping (security), then base-aware hero links and JSON-LD (src/route-data.ts).
+			routeMiddleware: ['./src/route-middleware.ts', './src/route-data.ts'],
 			lastUpdated: false,
+			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
+			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.
+			plugins: [evidence({ references: 'references', content: 'content' })],
 			markdown: { processedDirs: ['./content/'] },
-			routeMiddleware: './src/route-data.ts',
 			components: {
 				MarkdownContent: './src/components/MarkdownContent.astro',
 				Footer: './src/components/SiteFooter.astro',
@@ -117,7 +122,7 @@ export default defineConfig({
 	vite: {
 		build: {
 			rolldownOptions: {
-				// Every .mdx page triggers this harmless warning (see ../shared/docs/stack-notes.md §2).
+				// Every .mdx page triggers this harmless warning: MDX marks its modules for head injection.
 				onwarn(warning, warn) {
 					if (
 						warning.code === 'MODULE_LEVEL_DIRECTIVE' &&

@@ -1,11 +1,12 @@
-/// <reference types="vitest/config" />
-import { getViteConfig } from 'astro/config';
+import { defineConfig } from 'vitest/config';
 
 // Three kinds of test, all run by `npm test` (which builds the site first):
 // - unit: the evidence engine and components, no build needed;
 // - site: parse the built `dist/` HTML and assert what a reader sees;
 // - browser: real headless Debian Chromium against `astro preview`.
-export default getViteConfig({
+// Plain vitest, not Astro's getViteConfig: no test imports `astro:*` modules, and loading the Astro
+// config would run the evidence check once more for nothing.
+export default defineConfig({
 	test: {
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },

@@ -26,7 +26,9 @@ const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 100; i++) {
 	try {
 		if ((await fetch(base)).ok) break;
-	} catch {}
+	} catch {
+		// Not listening yet: try again.
+	}
 	await new Promise((r) => setTimeout(r, 100));
 }
 const profile = mkdtempSync(join(tmpdir(), 'kpe-shots-'));

@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { checkPageFrontmatter, pageFields } from './lib/page-frontmatter.ts';
+import { checkTitleText } from './lib/frontmatter-text.ts';
 
 export const collections = {
 	// Page text lives in the top-level `content/` folder, not `src/content/docs/`: Starlight's own
@@ -10,8 +11,9 @@ export const collections = {
 		loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }),
 		// `extend` merges fields only, so our cross-field checks are applied to the merged schema.
 		schema: (context) =>
-			docsSchema({ extend: pageFields })(context).superRefine((data, ctx) =>
-				checkPageFrontmatter(data, ctx),
-			),
+			docsSchema({ extend: pageFields })(context).superRefine((data, ctx) => {
+				checkPageFrontmatter(data, ctx);
+				checkTitleText(data, ctx);
+			}),
 	}),
 };

@@ -1,23 +1,13 @@
 /**
  * The frontmatter this site adds to Starlight's own page schema.
  *
- * Pure zod (no Astro imports) so it can be unit-tested and reused by scripts; `src/content.config.ts`
+ * Plain zod schemas (Astro's own copy, `astro/zod`; nothing else from Astro), unit-tested and reused by scripts; `src/content.config.ts`
  * passes it to `docsSchema({ extend })`.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
+import { CONDITIONS } from './taxonomy.ts';
 
-/** The conditions that have a page of their own. The slug doubles as the Pagefind filter value. */
-export const CONDITIONS = [
-	'fibromyalgia',
-	'migraine',
-	'neuropathic-pain',
-	'phantom-limb-pain',
-	'crps',
-	'chronic-low-back-pain',
-	'arthritis',
-	'endometriosis',
-	'cancer-pain',
-] as const;
+export { CONDITIONS };
 
 export const conditionSchema = z.enum(CONDITIONS);
 export type Condition = z.infer<typeof conditionSchema>;

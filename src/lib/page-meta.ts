@@ -1,18 +1,10 @@
 /** What a page shows about itself: review dates, authors, and the values Pagefind filters on. */
 import type { PageFrontmatter } from './page-frontmatter.ts';
 import { CERTAINTY_LABELS } from './evidence/certainty.ts';
+import { CONDITION_LABELS } from './taxonomy.ts';
 
-export const CONDITION_LABELS: Record<PageFrontmatter['conditions'][number], string> = {
-	fibromyalgia: 'Fibromyalgia',
-	migraine: 'Migraine and headache',
-	'neuropathic-pain': 'Neuropathic pain',
-	'phantom-limb-pain': 'Phantom limb pain',
-	crps: 'CRPS',
-	'chronic-low-back-pain': 'Chronic low back pain',
-	arthritis: 'Arthritis',
-	endometriosis: 'Endometriosis',
-	'cancer-pain': 'Cancer pain',
-};
+/** Re-exported for the pages and components that import it from here; the list lives in taxonomy.ts. */
+export { CONDITION_LABELS };
 
 /** "25 November 2026": unambiguous for readers everywhere. */
 export function formatDate(date: Date): string {

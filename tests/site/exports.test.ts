@@ -14,11 +14,16 @@ import { normaliseText } from '../../src/lib/evidence/format.ts';
 const evidence = getEvidence({ root: process.cwd() });
 const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
 const allKeys = [...evidence.library.entries.keys()].sort();
-const byPage = keysByPage({
-	entries: evidence.library.entries,
-	isVerified,
-	citedIn: evidence.citedIn,
-});
+/** Pages citing each study, read from the built study pages' "Cited on" lists (an independent source). */
+const citedIn = new Map(
+	allKeys.map((key) => [
+		key,
+		readPage(`/studies/${key}/`)
+			.querySelectorAll('h2#cited-on + ul a')
+			.map((a) => ({ path: a.getAttribute('href')! })),
+	]),
+);
+const byPage = keysByPage({ entries: evidence.library.entries, isVerified, citedIn });
 
 /** The keys each export file must hold, from the library (not from the files). */
 const expected = new Map<string, string[]>([['library', allKeys]]);

@@ -4,7 +4,6 @@
  */
 import type { Certainty } from '../page-frontmatter.ts';
 import { escapeHtml } from './format.ts';
-import { sitePath } from '../site.ts';
 
 export const CERTAINTY_LABELS: Record<
 	Certainty,
@@ -40,7 +39,7 @@ export const CERTAINTY_LABELS: Record<
 };
 
 /** Where the levels are explained. */
-export const GRADING_PAGE = sitePath('/about/how-we-grade/');
+export const GRADING_PAGE = '/about/how-we-grade/';
 
 /** A badge: symbols + word, linking to the explanation of that level. */
 export function renderCertaintyBadge(level: Certainty): string {

@@ -1,6 +1,6 @@
 /**
  * Runs every evidence check on a project: the library, the facts, and the pages that cite them.
- * Used by `npm run check` (scripts/check-evidence.ts) and by the build (src/integrations/evidence.ts),
+ * Used by `npm run check` (scripts/check-evidence.ts) and by the build (src/plugin/integration.ts),
  * so both stop on the same problems with the same messages.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -8,20 +8,16 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { join, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
+import { checkEntryText } from './entry-text-rules.ts';
 import { loadFacts, type FactsSet } from './facts.ts';
 import { displayPath, loadLibrary, type Library } from './library.ts';
 import { scanPageCitations } from './citations.ts';
 import { loadClaims, type ClaimRecord } from './claims.ts';
 import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
-import {
-	listAttribute,
-	parseDirectiveAttributes,
-	selectEvidenceTable,
-	selectProtocolRows,
-} from './selection.ts';
-import { CONDITIONS, conditionSchema } from '../page-frontmatter.ts';
-import type { StudyFacts } from './facts-schema.ts';
+import { checkDirective, findDirectives, type DirectiveUse } from './directives.ts';
+import { listAttribute } from './selection.ts';
+import { checkFrontmatterTitles } from '../frontmatter-text.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -44,8 +40,6 @@ export interface Evidence {
 	claims: ClaimRecord[];
 	/** Glossary terms, linked on first use in plain-language layers. */
 	glossary: GlossaryTerm[];
-	/** For each cited key, the pages that cite it (URL path and title), in page order. */
-	citedIn: Map<string, { path: string; title: string }[]>;
 	/** Every problem, sorted by file and position. Empty means the checks pass. */
 	diagnostics: Diagnostic[];
 	counts: {
@@ -69,12 +63,26 @@ function listPages(dir: string): string[] {
 	return out.sort();
 }
 
+/** The page body as the build's parser sees it: frontmatter blanked, so lines keep their numbers. */
+function pageBody(source: string): string {
+	const frontmatter = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(source);
+	return frontmatter
+		? frontmatter[0].replace(/[^\n]/g, ' ') + source.slice(frontmatter[0].length)
+		: source;
+}
+
+/** The page's directives, parsed by Sätteri as the build parses them. */
+export function pageDirectives(source: string, format: 'md' | 'mdx' = 'mdx'): DirectiveUse[] {
+	return findDirectives(pageBody(source), format);
+}
+
 /**
  * Keys that a page puts in an evidence table, with positions: `::evidence-table{keys="a b"}` and the
  * `studies:` of its frontmatter `outcomes` (the summary-of-findings table). Both need facts files.
  */
 export function scanEvidenceTableKeys(
 	source: string,
+	directives: readonly DirectiveUse[] = pageDirectives(source),
 ): { key: string; line: number; column: number }[] {
 	const out: { key: string; line: number; column: number }[] = [];
 	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
@@ -95,12 +103,17 @@ export function scanEvidenceTableKeys(
 			}
 		}
 	}
-	for (const tag of source.matchAll(/::evidence-table\{[^}]*\}/g)) {
-		const attr = /\bkeys=(["'])([^"']*)\1/.exec(tag[0]);
-		if (!attr) continue;
-		const base = tag.index + attr.index + attr[0].indexOf(attr[2]!);
-		for (const k of attr[2]!.matchAll(/[^\s,]+/g))
-			out.push({ key: k[0], ...lineAndColumn(source, base + k.index) });
+	const lines = source.split('\n');
+	for (const directive of directives) {
+		if (directive.name !== 'evidence-table' || !directive.attributes.keys) continue;
+		// Sätteri gives the directive's position; each key's column is found on its line.
+		const line = lines[directive.line - 1] ?? '';
+		const attr = /\bkeys=(["']?)([^"'}]*)\1/.exec(line.slice(directive.column - 1));
+		const start = attr ? directive.column - 1 + attr.index + attr[0].indexOf(attr[2]!) : -1;
+		for (const key of listAttribute(directive.attributes.keys)) {
+			const at = attr && start >= 0 ? line.indexOf(key, start) : -1;
+			out.push({ key, line: directive.line, column: at >= 0 ? at + 1 : directive.column });
+		}
 	}
 	return out;
 }
@@ -109,34 +122,6 @@ export function scanEvidenceTableKeys(
 export function pageUrl(relativePath: string): string {
 	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
 	return slug ? `/${slug}/` : '/';
-}
-
-function pageTitle(source: string): string {
-	const title = /^---[\s\S]*?^title:\s*(.+)$/m.exec(source)?.[1]?.trim() ?? '';
-	return title.replace(/^(['"])(.*)\1$/, '$2');
-}
-
-/**
- * Every key a page cites: `[@key]` in its text, keys of its generated tables (the same selection the
- * Markdown plugin renders) and the studies of its frontmatter outcomes.
- */
-export function keysCitedOn(source: string, allFacts: readonly StudyFacts[]): string[] {
-	const keys = new Set(scanPageCitations(source).map((c) => c.key));
-	for (const row of scanEvidenceTableKeys(source)) keys.add(row.key);
-	for (const m of source.matchAll(/^::evidence-table\{([^}]*)\}/gm)) {
-		const attributes = parseDirectiveAttributes(m[1]!);
-		const condition = conditionSchema.safeParse(attributes.condition);
-		if (attributes.keys) continue; // already counted above
-		selectEvidenceTable(allFacts, {
-			condition: condition.success ? condition.data : undefined,
-			designs: listAttribute(attributes.designs),
-		}).forEach((key) => keys.add(key));
-	}
-	if (/^::protocol-table\b/m.test(source)) {
-		for (const condition of CONDITIONS)
-			selectProtocolRows(allFacts, condition).forEach((f) => keys.add(f.key));
-	}
-	return [...keys];
 }
 
 function lineAndColumn(source: string, offset: number): { line: number; column: number } {
@@ -157,6 +142,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	const diagnostics: Diagnostic[] = [
 		...library.diagnostics,
 		...library.all.flatMap(checkEntry),
+		...library.all.flatMap(checkEntryText),
 		...checkAcrossEntries(library.all),
 		...facts.diagnostics,
 	];
@@ -179,19 +165,24 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	const pages = listPages(contentDir);
 	let citations = 0;
-	const citedIn = new Map<string, { path: string; title: string }[]>();
-	const cite = (key: string, page: { path: string; title: string }) => {
-		const list = citedIn.get(key) ?? [];
-		if (!list.some((p) => p.path === page.path)) list.push(page);
-		citedIn.set(key, list);
-	};
-	const allFacts = [...facts.byKey.values()].map((r) => r.facts);
 	for (const path of pages) {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
-		const page = { path: pageUrl(displayPath(contentDir, path)), title: pageTitle(source) };
-		for (const key of keysCitedOn(source, allFacts)) cite(key, page);
-		for (const cite of scanPageCitations(source, path.endsWith('.mdx') ? 'mdx' : 'md')) {
+		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
+		const directives = pageDirectives(source, format);
+		for (const directive of directives) {
+			for (const problem of checkDirective(directive)) {
+				diagnostics.push({
+					code: 'invalid-directive',
+					file,
+					line: directive.line,
+					column: directive.column,
+					...problem,
+				});
+			}
+		}
+		diagnostics.push(...checkFrontmatterTitles(source, file));
+		for (const cite of scanPageCitations(source, format)) {
 			citations++;
 			if (library.entries.has(cite.key)) continue;
 			diagnostics.push({
@@ -204,7 +195,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
 		}
-		for (const row of scanEvidenceTableKeys(source)) {
+		for (const row of scanEvidenceTableKeys(source, directives)) {
 			if (facts.byKey.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);
 			diagnostics.push({
@@ -223,14 +214,9 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		}
 	}
 
-	for (const c of claims.citations)
-		cite(c.key, { path: '/claims/', title: 'Clinic claims vs evidence' });
-	for (const c of glossary.citations) cite(c.key, { path: '/glossary/', title: 'Glossary' });
-
 	return {
 		library,
 		facts,
-		citedIn,
 		claims: claims.claims,
 		glossary: glossary.terms,
 		diagnostics: sortDiagnostics(diagnostics),

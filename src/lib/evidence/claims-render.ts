@@ -2,10 +2,9 @@
 import { CERTAINTY_LABELS, renderCertaintyBadge } from './certainty.ts';
 import { VERDICT_LABELS, renderExplanation, type ClaimRecord } from './claims.ts';
 import { escapeHtml } from './format.ts';
-import { CONDITION_LABELS } from '../page-meta.ts';
-import { sitePath } from '../site.ts';
+import { CONDITION_LABELS } from '../taxonomy.ts';
 
-export const CLAIMS_PAGE = sitePath('/claims/');
+export const CLAIMS_PAGE = '/claims/';
 
 /** A summary table (claim, verdict, certainty), then each claim with its explanation and citations. */
 export function renderClaims(
@@ -27,10 +26,10 @@ export function renderClaims(
 	const sections = claims
 		.map(({ claim }) => {
 			const concerns = claim.conditions.map(
-				(c) => `<a href="${sitePath(`/conditions/${c}/`)}">${escapeHtml(CONDITION_LABELS[c])}</a>`,
+				(c) => `<a href="/conditions/${c}/">${escapeHtml(CONDITION_LABELS[c])}</a>`,
 			);
 			const topics = claim.topics.map(
-				(t) => `<a href="${sitePath(`/topics/${t}/`)}">${escapeHtml(t.replace(/-/g, ' '))}</a>`,
+				(t) => `<a href="/topics/${t}/">${escapeHtml(t.replace(/-/g, ' '))}</a>`,
 			);
 			const related = [...concerns, ...topics];
 			return (

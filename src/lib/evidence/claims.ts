@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { certaintySchema, conditionSchema } from '../page-frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
@@ -65,6 +65,8 @@ export function loadClaims(
 		const file = displayPath(root, join(claimsDir, name));
 		const read = readYamlFile(join(claimsDir, name), file, claimSchema, {
 			code: 'invalid-claim',
+			titleFields: ['claim'],
+			identifierFields: ['id'],
 			yamlHint: 'Compare with another claim file; quote text that contains `: `.',
 			schemaHint:
 				'See the field descriptions in src/lib/evidence/claims.ts (verdicts, certainty levels, conditions).',

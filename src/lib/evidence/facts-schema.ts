@@ -5,8 +5,8 @@
  * parallel pull requests never touch the same file. The BibTeX entry holds the bibliographic record;
  * this file holds what the study did and found, in the editors' own words.
  */
-import { z } from 'zod';
-import { CONDITIONS } from '../page-frontmatter.ts';
+import { z } from 'astro/zod';
+import { CONDITIONS } from '../taxonomy.ts';
 
 /** Study designs, from strongest to weakest for "does this intervention help?" (OCEBM 2011). */
 export const DESIGNS = [

@@ -41,6 +41,7 @@ export function loadFacts(
 		const read = readYamlFile(path, file, studyFactsSchema, {
 			code: 'invalid-facts',
 			key: fileKey,
+			identifierFields: ['key', 'sources'],
 			yamlHint:
 				'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
 			schemaHint:

@@ -5,6 +5,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem, LibraryEntry } from './library.ts';
+import { truncateText } from './text-safety.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
 const PROTECT: [string, string, string][] = [
@@ -131,16 +132,21 @@ export function shortReference(csl: CslItem): string {
 	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
 	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
 	const full = normaliseText(csl.title ?? '');
-	const title = full.length > 100 ? `${full.slice(0, full.lastIndexOf(' ', 100))}…` : full;
+	const title = truncateText(full, 100);
 	return normaliseText([who, year ? String(year) : '', title].filter(Boolean).join('. '));
 }
 
+const CACHE = Symbol.for('ketamine-pain-evidence.formatted-references');
 /**
  * Vancouver HTML per entry, formatted once per build: a numeric style renders each entry the same
  * whatever the page, so pages that cite the same study share the work. Keyed by the entry object,
  * so a reloaded library never sees stale text.
  */
-const formattedHtml = new WeakMap<LibraryEntry, string>();
+// On `globalThis`: Astro prerenders the study pages from a separate bundle of this module in the same
+// process, and a module-level map would be a second, empty cache there (each entry formatted twice).
+const formattedHtml: WeakMap<LibraryEntry, string> = ((
+	globalThis as { [CACHE]?: WeakMap<LibraryEntry, string> }
+)[CACHE] ??= new WeakMap());
 
 /** Formats the entries not yet in the cache, all in one citation-js call (per-entry calls are slower). */
 function ensureFormatted(entries: readonly LibraryEntry[]): void {

@@ -4,26 +4,29 @@
  */
 import { existsSync } from 'node:fs';
 import { readYamlFile } from './yaml-file.ts';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
 import { findClusters, CLUSTER } from './citations.ts';
-import { sitePath } from '../site.ts';
+
+/** A term is a word or short phrase a patient meets; longer text is a definition, not a term. */
+export const TERM_MAX = 80;
+const TOO_LONG = `at most ${TERM_MAX} characters (a term or alias is a word or short phrase; put longer text in the definition)`;
 
 export const glossaryTermSchema = z.strictObject({
 	/** Anchor on the glossary page: `/glossary/#<id>`. @example id: nmda-receptor */
 	id: z.string().regex(/^[a-z0-9-]+$/),
 	/** The term as a heading. @example term: NMDA receptor */
-	term: z.string().min(2),
+	term: z.string().min(2).max(TERM_MAX, TOO_LONG),
 	/** Other spellings linked to the same entry (case-insensitive). @default [] */
-	aliases: z.array(z.string().min(2)).default([]),
+	aliases: z.array(z.string().min(2).max(TERM_MAX, TOO_LONG)).default([]),
 	/** Plain-language definition; factual sentences cite the library with `[@key]`. */
 	definition: z.string().min(10),
 });
 export const glossarySchema = z.array(glossaryTermSchema);
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 
-export const GLOSSARY_PAGE = sitePath('/glossary/');
+export const GLOSSARY_PAGE = '/glossary/';
 
 export function loadGlossary(
 	path: string,
@@ -39,6 +42,8 @@ export function loadGlossary(
 	const file = displayPath(root, path);
 	const read = readYamlFile(path, file, glossarySchema, {
 		code: 'invalid-glossary',
+		titleFields: ['term', 'aliases'],
+		identifierFields: ['id'],
 		yamlHint: 'Compare with the other entries; quote text that contains `: `.',
 		schemaHint:
 			'Each entry needs id, term and definition (aliases optional); see src/lib/evidence/glossary.ts.',
@@ -68,18 +73,47 @@ export function findFirstTerm(
 	terms: readonly GlossaryTerm[],
 	linked: ReadonlySet<string>,
 ): GlossaryMatch | null {
-	const masked = text.replace(CLUSTER, (m) => ' '.repeat(m.length));
+	const haystack = foldCase(text.replace(CLUSTER, (m) => ' '.repeat(m.length)));
 	let best: GlossaryMatch | null = null;
 	for (const term of terms) {
 		if (linked.has(term.id)) continue;
 		for (const name of [term.term, ...term.aliases]) {
-			const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			const match = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, 'iu').exec(
-				masked,
-			);
-			if (match && (!best || match.index < best.index))
-				best = { term, index: match.index, length: match[0].length };
+			const index = indexOfWord(haystack, foldCase(name));
+			if (index !== -1 && (!best || index < best.index))
+				best = { term, index, length: name.length };
 		}
 	}
 	return best;
+}
+
+/**
+ * Lower-cases text one UTF-16 unit at a time, keeping any character whose lower case would change the
+ * length (such as "İ"), so that offsets in the folded text are offsets in the original.
+ */
+function foldCase(text: string): string {
+	let out = '';
+	for (const char of text) {
+		const lower = char.toLowerCase();
+		out += lower.length === char.length ? lower : char;
+	}
+	return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}-]/u;
+
+/**
+ * The first occurrence of `word` in `text` standing as a whole word (no letter, digit or hyphen
+ * either side). Terms come from editors' YAML, so they are matched as plain strings, never compiled
+ * into a regular expression.
+ */
+function indexOfWord(text: string, word: string): number {
+	if (word === '') return -1;
+	for (let from = 0; ;) {
+		const index = text.indexOf(word, from);
+		if (index === -1) return -1;
+		const before = text[index - 1];
+		const after = text[index + word.length];
+		if ((!before || !WORD_CHAR.test(before)) && (!after || !WORD_CHAR.test(after))) return index;
+		from = index + 1;
+	}
 }

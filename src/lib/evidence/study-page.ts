@@ -3,7 +3,7 @@ import type { Evidence } from './check-project.ts';
 import { DESIGN_LABELS, type StudyFacts } from './facts-schema.ts';
 import { formatReferences, normaliseText } from './format.ts';
 import { studyLabel } from './tables.ts';
-import { CONDITION_LABELS } from '../page-meta.ts';
+import { CONDITION_LABELS } from '../taxonomy.ts';
 
 export interface StudyPage {
 	key: string;
@@ -21,7 +21,11 @@ export interface StudyPage {
 	citedIn: { path: string; title: string }[];
 }
 
-export function studyPages(evidence: Evidence): StudyPage[] {
+/** `citedOn`: for each key, the pages citing it, as recorded while they rendered (study index: none needed). */
+export function studyPages(
+	evidence: Evidence,
+	citedOn: ReadonlyMap<string, { path: string; title: string }[]> = new Map(),
+): StudyPage[] {
 	const entries = [...evidence.library.entries.values()];
 	const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
 	const references = new Map(formatReferences(entries, { isVerified }).map((r) => [r.key, r]));
@@ -55,7 +59,7 @@ export function studyPages(evidence: Evidence): StudyPage[] {
 				verified: isVerified(entry.key),
 				facts,
 				rows,
-				citedIn: evidence.citedIn.get(entry.key) ?? [],
+				citedIn: citedOn.get(entry.key) ?? [],
 			};
 		})
 		.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));

@@ -8,7 +8,6 @@ import { CERTAINTY_LABELS, renderCertaintyBadge } from './certainty.ts';
 import { DESIGN_LABELS, DESIGNS, type StudyFacts } from './facts-schema.ts';
 import { escapeHtml, familyName } from './format.ts';
 import type { CslItem } from './library.ts';
-import { sitePath } from '../site.ts';
 
 /** "Noppers 2011": first author's family name and year. */
 export function studyLabel(csl: CslItem): string {
@@ -20,7 +19,7 @@ export function studyLabel(csl: CslItem): string {
 
 /** The study's label linking to its own page, where its full facts and every citing page are. */
 export function studyLink(key: string, csl: CslItem): string {
-	return `<a href="${sitePath(`/studies/${encodeURIComponent(key)}/`)}">${escapeHtml(studyLabel(csl))}</a>`;
+	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(studyLabel(csl))}</a>`;
 }
 
 /** Orders studies strongest design first, then newest first. */

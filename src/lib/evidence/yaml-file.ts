@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, isNode, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type { z } from 'astro/zod';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
+import { findInvisible, findMarkup } from './text-safety.ts';
 
 export interface YamlFile<T> {
 	/** The validated data, or undefined when the file has errors (already reported). */
@@ -19,7 +20,19 @@ export function readYamlFile<S extends z.ZodType>(
 	path: string,
 	file: string,
 	schema: S,
-	options: { code: DiagnosticCode; key?: string; yamlHint: string; schemaHint: string },
+	options: {
+		code: DiagnosticCode;
+		key?: string;
+		yamlHint: string;
+		schemaHint: string;
+		/**
+		 * Fields shown as headings or link text: `<` and `>` are refused there (other text is escaped on
+		 * every path to HTML, so "p<0.05" in a result is fine). Matched by field name at any depth.
+		 */
+		titleFields?: readonly string[];
+		/** Fields that identify or link (ids, URLs): invisible formatting characters are refused there. */
+		identifierFields?: readonly string[];
+	},
 ): YamlFile<z.infer<S>> {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
@@ -61,5 +74,47 @@ export function readYamlFile<S extends z.ZodType>(
 		}
 		return { data: undefined, diagnostics, positionOf };
 	}
+	const titleFields = new Set(options.titleFields ?? []);
+	const identifierFields = new Set([...(options.identifierFields ?? []), ...titleFields]);
+	for (const [nodePath, text] of stringsIn(parsed.data, [])) {
+		const name = [...nodePath].reverse().find((p) => typeof p === 'string');
+		if (name === undefined) continue;
+		const markup = titleFields.has(name) ? findMarkup(text) : null;
+		const invisible = identifierFields.has(name) ? findInvisible(text) : null;
+		const where = positionOf(nodePath);
+		const field = nodePath.join('.');
+		if (markup) {
+			diagnostics.push({
+				code: 'markup-in-field',
+				file,
+				...where,
+				key: options.key,
+				message: `Field "${field}" contains ${markup.description}; it is shown as a heading or link, where a browser could read it as markup.`,
+				hint: 'Write it in words ("less than", "greater than") or leave the symbol out.',
+			});
+		}
+		if (invisible) {
+			diagnostics.push({
+				code: 'invisible-character',
+				file,
+				...where,
+				key: options.key,
+				message: `Field "${field}" contains an invisible character (${invisible.description}) that can make it display as something else.`,
+				hint: 'Retype the value without it (editors that show invisible characters help here).',
+			});
+		}
+	}
 	return { data: parsed.data, diagnostics, positionOf };
+}
+
+/** Every string in parsed YAML data, with its path. */
+function* stringsIn(
+	value: unknown,
+	path: (string | number)[],
+): Generator<[(string | number)[], string]> {
+	if (typeof value === 'string') yield [path, value];
+	else if (Array.isArray(value))
+		for (const [i, v] of value.entries()) yield* stringsIn(v, [...path, i]);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) yield* stringsIn(v, [...path, k]);
 }

@@ -3,15 +3,23 @@
  * `exports/studies/<key>.{bib,ris}` and `exports/pages/<page>.{bib,ris}` (that page's references).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEvidence } from '../../lib/evidence/check-project.ts';
+import { evidence } from 'virtual:ketamine-pain-evidence';
 import { exportFiles } from '../../lib/exports.ts';
+import { citedOn } from '../../plugin/cited-on.ts';
 
-export const getStaticPaths = (() => {
-	const evidence = getEvidence({ root: process.cwd() });
+export const getStaticPaths = (async () => {
+	// citedOn() paths carry the base path; export file names are made from the path without it.
+	const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+	const citedIn = new Map(
+		[...(await citedOn())].map(([key, pages]) => [
+			key,
+			pages.map((p) => ({ path: `/${p.path.slice(base.length)}` })),
+		]),
+	);
 	return exportFiles({
 		entries: evidence.library.entries,
 		isVerified: (key) => evidence.facts.byKey.get(key)?.facts.verified !== false,
-		citedIn: evidence.citedIn,
+		citedIn,
 	}).map((file) => ({
 		params: { file: file.path.replace(/^exports\//, '') },
 		props: { body: file.body },

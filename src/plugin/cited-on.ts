@@ -1,0 +1,25 @@
+/**
+ * For each study, the pages that cite it, as the Markdown plugin recorded them while rendering each
+ * page (`CITED_KEYS` in the page's metadata). Read through `render()`, so it is the same for .md
+ * pages cached by the content layer and .mdx pages compiled by this build.
+ */
+import { getCollection, render } from 'astro:content';
+import { CITED_KEYS } from '../plugins/cited-keys.ts';
+import { pageUrl } from './urls.ts';
+
+export interface CitingPage {
+	path: string;
+	title: string;
+}
+
+export async function citedOn(): Promise<Map<string, CitingPage[]>> {
+	const pages = (await getCollection('docs')).sort((a, b) => a.id.localeCompare(b.id));
+	const out = new Map<string, CitingPage[]>();
+	for (const entry of pages) {
+		const { remarkPluginFrontmatter } = await render(entry);
+		const keys = (remarkPluginFrontmatter[CITED_KEYS] ?? []) as string[];
+		const page = { path: pageUrl(entry.id), title: entry.data.title };
+		for (const key of keys) out.set(key, [...(out.get(key) ?? []), page]);
+	}
+	return out;
+}

@@ -1,0 +1,24 @@
+/** Adds the evidence plugins to the Markdown processor Astro resolved (Sätteri, shared by .md and .mdx). */
+import type { AstroConfig } from 'astro';
+import { isSatteriProcessor } from '@astrojs/markdown-satteri';
+import { AstroError } from 'astro/errors';
+import type { Evidence } from '../lib/evidence/check-project.ts';
+import { evidencePlugins } from '../plugins/index.ts';
+import { satteriBaseLinks } from '../plugins/satteri-base-links.ts';
+
+type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
+
+export function addMarkdownPlugins(
+	processor: MarkdownProcessor,
+	evidence: Evidence,
+	base: string,
+): void {
+	if (!isSatteriProcessor(processor))
+		throw new AstroError(
+			`The evidence plugin needs the Sätteri Markdown processor, not "${processor.name}".`,
+			'Remove `markdown.processor` from astro.config.mjs: Astro 7 uses Sätteri by default.',
+		);
+	processor.options.mdastPlugins.push(...evidencePlugins(evidence, { base }));
+	// Root-relative links written in page text (`[x](/topics/safety/)`, `<LinkCard href="/claims/">`).
+	processor.options.mdastPlugins.push(satteriBaseLinks(base));
+}

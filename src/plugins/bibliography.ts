@@ -1,0 +1,37 @@
+/**
+ * Appends the page's numbered references (with back-links to each citation) and records, in the
+ * page's metadata, every key it cites: the study pages' "cited on" lists read that record.
+ */
+import { defineMdastPlugin } from 'satteri';
+import type { Evidence } from '../lib/evidence/check-project.ts';
+import { formatReferences } from '../lib/evidence/format.ts';
+import { renderBibliography } from '../lib/evidence/render.ts';
+import { CITED_KEYS } from './cited-keys.ts';
+import { rawHtml } from './nodes.ts';
+import { existingPageState } from './page-state.ts';
+
+export function bibliographyPlugin(evidence: Evidence) {
+	const { library, facts } = evidence;
+	const isVerified = (key: string) => facts.byKey.get(key)?.facts.verified !== false;
+	return defineMdastPlugin({
+		name: 'kpe-bibliography',
+		after(root, ctx) {
+			const page = existingPageState(ctx.data);
+			if (!page || page.order.size === 0) return;
+			const frontmatter = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
+				?.frontmatter;
+			if (frontmatter) frontmatter[CITED_KEYS] = [...page.order.keys()];
+			const entries = page.order.keys().map((key) => library.entries.get(key)!);
+			const list = renderBibliography(
+				formatReferences(entries, { isVerified }).map((reference) => ({
+					reference,
+					citedAt: page.citedAt.get(reference.key) ?? [],
+				})),
+			);
+			ctx.appendChild(root, [
+				{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] },
+				rawHtml(ctx.sourceFormat, list, true) as never,
+			]);
+		},
+	});
+}

@@ -1,0 +1,21 @@
+/** `::protocol-table`: every study of effect that reports a regimen, under each condition it studied. */
+import { CONDITION_LABELS, CONDITIONS } from '../../lib/taxonomy.ts';
+import { selectProtocolRows } from '../../lib/evidence/selection.ts';
+import { compareStudies, renderProtocolTable } from '../../lib/evidence/tables.ts';
+import type { DirectiveRenderer } from './context.ts';
+
+export const protocolTable: DirectiveRenderer = ({ evidence, page, cite, attributes, id }) => {
+	const allFacts = [...evidence.facts.byKey.values()].map((r) => r.facts);
+	const rows = CONDITIONS.flatMap((condition) =>
+		selectProtocolRows(allFacts, condition)
+			.map((f) => ({ facts: f, csl: evidence.library.entries.get(f.key)!.csl }))
+			.sort(compareStudies)
+			.map((row) => ({
+				...row,
+				condition: CONDITION_LABELS[condition],
+				citeHtml: cite(page, [row.facts.key]),
+			})),
+	);
+	const caption = attributes.caption ?? 'Regimens used in the studies, by condition';
+	return renderProtocolTable(id, caption, rows);
+};

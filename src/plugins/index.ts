@@ -1,0 +1,14 @@
+/** The evidence Markdown plugins, in the order they must run on each page. */
+import type { Evidence } from '../lib/evidence/check-project.ts';
+import { bibliographyPlugin } from './bibliography.ts';
+import { citationsPlugin } from './citations.ts';
+import { glossaryLinksPlugin } from './glossary-links.ts';
+
+export function evidencePlugins(evidence: Evidence, { base = '/' }: { base?: string } = {}) {
+	return [
+		citationsPlugin(evidence, base),
+		glossaryLinksPlugin(evidence.glossary, base),
+		// Last: it lists what the others cited.
+		bibliographyPlugin(evidence),
+	];
+}

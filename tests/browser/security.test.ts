@@ -1,0 +1,130 @@
+/**
+ * No markup runs, and nothing breaks the Content-Security-Policy, in a real Chromium:
+ * - a copy of the site whose data holds injection payloads in every field the checks allow
+ *   (tests/support/payload-site.ts): no dialog opens, no policy is violated, no payload element exists;
+ * - the real site: 0 policy violations on every page, while searching, and on focusing a citation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser.ts';
+import { builtPages } from '../support/dist.ts';
+import {
+	buildPayloadSite,
+	PAYLOADS,
+	PROBE_KEY,
+	PROBE_PAGE,
+	PROBE_PAGES,
+} from '../support/payload-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const browser = useBrowser();
+
+/** Opens a page that records every dialog (a payload that ran) and every CSP violation. */
+async function watchedPage(): Promise<{ page: Page; dialogs: string[]; violations: string[] }> {
+	const page = await browser().context.newPage();
+	const dialogs: string[] = [];
+	const violations: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(`${page.url()}: ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+	await page.exposeFunction('__kpeViolation', (text: string) => violations.push(text));
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const report = (window as unknown as { __kpeViolation(text: string): void }).__kpeViolation;
+			report(`${location.pathname} ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+		});
+	});
+	return { page, dialogs, violations };
+}
+
+/** Opens search, types a query and waits for results. */
+async function search(page: Page, query: string): Promise<number> {
+	await page.click('button[data-open-modal]');
+	await page.fill('#starlight__search input.pagefind-ui__search-input', query);
+	await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+	const count = await page.locator('.pagefind-ui__result').count();
+	await page.keyboard.press('Escape');
+	return count;
+}
+
+describe('a site whose fields hold injection payloads', () => {
+	let site: ReturnType<typeof buildPayloadSite>;
+	let server: StaticServer;
+	beforeAll(async () => {
+		site = buildPayloadSite();
+		server = await serveStatic(site.dist);
+	}, 300_000);
+	afterAll(async () => {
+		await server?.close();
+		if (!process.env.KPE_KEEP_PAYLOAD_SITE) site?.cleanup();
+	});
+
+	const html = (urlPath: string) => readFileSync(join(site.dist, urlPath, 'index.html'), 'utf8');
+
+	it('builds with no payload element in the HTML, and shows the payloads as text', () => {
+		for (const urlPath of PROBE_PAGES) {
+			const root = parse(html(urlPath));
+			expect(root.querySelectorAll('img[src="x"]'), urlPath).toHaveLength(0);
+			expect(root.querySelectorAll('svg[onload]'), urlPath).toHaveLength(0);
+			const handlers = root
+				.querySelectorAll('*')
+				.flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)))
+				.map((name) => `${urlPath} ${name}`);
+			expect(handlers).toEqual([]);
+			const scripts = root.querySelectorAll('script').filter((s) => s.rawText.includes('kpe-'));
+			expect(scripts.map((s) => `${urlPath} ${s.rawText.slice(0, 80)}`)).toEqual([]);
+			const title = /<title>([\s\S]*?)<\/title>/.exec(html(urlPath))![1]!;
+			expect(title, urlPath).not.toMatch(/[<>]/);
+		}
+		// Shown, not dropped: the study page prints each payload as the text an editor wrote.
+		const study = parse(html(`/studies/${PROBE_KEY}/`)).querySelector('main')!.textContent;
+		for (const payload of Object.values(PAYLOADS)) expect(study).toContain(payload);
+	});
+
+	it('runs no payload and violates no policy in Chromium, on load, hover, focus and search', async () => {
+		const { page, dialogs, violations } = await watchedPage();
+		for (const urlPath of PROBE_PAGES) {
+			await page.goto(`${server.url}${urlPath}`);
+			// Citation previews and glossary links show field text on hover and focus.
+			const links = page.locator(
+				'main .kpe-cite-link, main a[href*="glossary"], main a[href*="/studies/"]',
+			);
+			for (const link of (await links.all()).slice(0, 8)) {
+				await link.hover();
+				await link.focus();
+			}
+		}
+		await page.close();
+		// Search results and their excerpts are built from the indexed text of these pages.
+		const searching = await watchedPage();
+		await searching.page.goto(`${server.url}${PROBE_PAGE}`);
+		expect(await search(searching.page, 'probe')).toBeGreaterThan(0);
+		await searching.page.close();
+		expect([...dialogs, ...searching.dialogs]).toEqual([]);
+		expect([...violations, ...searching.violations]).toEqual([]);
+	}, 180_000);
+});
+
+describe('the real site in Chromium', () => {
+	const baseURL = inject('baseURL');
+
+	it('violates the Content-Security-Policy 0 times over every page, a search and a focused citation', async () => {
+		const { page, dialogs, violations } = await watchedPage();
+		const pages = builtPages();
+		for (const urlPath of pages) await page.goto(`${baseURL}${urlPath}`);
+		await page.goto(`${baseURL}/conditions/crps/`);
+		expect(await search(page, 'ketamine liver')).toBeGreaterThan(0);
+		await page.locator('.kpe-cite-link').first().focus();
+		await expect
+			.poll(() => page.locator('.kpe-cite-link:focus .kpe-cite-preview').isVisible())
+			.toBe(true);
+		await page.close();
+		expect(pages.length).toBeGreaterThan(100);
+		expect(violations).toEqual([]);
+		expect(dialogs).toEqual([]);
+	}, 180_000);
+});

@@ -1,0 +1,169 @@
+/**
+ * A copy of the whole site with injection payloads added in every field an editor's pull request can
+ * fill and the checks allow (facts, claims, glossary, frontmatter, BibTeX), built into its own folder.
+ *
+ * The fields where markup is never legitimate (titles, names, journals, keys) are refused by the checks
+ * (tests/unit/security/): they hold the payloads that survive those checks, quotes and ampersands.
+ * Everything else may hold `<` ("p<0.05") and must be escaped on every path to HTML; this site proves
+ * it in a real build and a real browser. Copying the project (not a hand-made mini-site) means the
+ * payloads go through exactly the wiring readers get.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+	appendFileSync,
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.ts';
+
+/** Each payload carries a marker, so a test can tell which one ran if one ever does. */
+export const PAYLOADS = {
+	closeScript: `</script><script>alert('kpe-1')</script>`,
+	imgOnerror: `<img src=x onerror=alert('kpe-2')>`,
+	breakAttribute: `"><svg onload=alert('kpe-3')>`,
+	entityEscaped: `&lt;img src=x onerror=alert('kpe-4')&gt;`,
+	jsUrl: `javascript:alert('kpe-5')`,
+	closeTitle: `</title><img src=x onerror=alert('kpe-6')>`,
+};
+const ALL = Object.values(PAYLOADS).join(' ');
+/** What a title-like field may hold: quotes and ampersands that would break a careless attribute. */
+const QUOTES = `Probe "q" ' onmouseover=alert('kpe-7') x=' & more`;
+
+export const PROBE_KEY = 'payload2020probe';
+export const PROBE_PAGE = '/payload-probe/';
+/** The built pages that show the payloads. */
+export const PROBE_PAGES = [
+	PROBE_PAGE,
+	`/studies/${PROBE_KEY}/`,
+	'/studies/',
+	'/claims/',
+	'/glossary/',
+];
+
+const yamlString = (text: string) => JSON.stringify(text);
+
+function addPayloads(site: string): void {
+	appendFileSync(
+		join(site, 'references/topics.bib'),
+		`\n@article{${PROBE_KEY},\n  author = {O'Probe, Al and Quote, "Bo"},\n  title = {${QUOTES.replace(/&/g, '\\&')}},\n  journal = {Journal " autofocus onfocus="alert('kpe-8')},\n  year = {2020},\n  doi = {10.1000/kpe.probe"onmouseover="alert(9)},\n}\n`,
+	);
+	writeFileSync(
+		join(site, `references/facts/${PROBE_KEY}.yaml`),
+		[
+			`key: ${PROBE_KEY}`,
+			'verified: true',
+			'conditions: [crps]',
+			'design: rct',
+			'n: 10',
+			...[
+				'route',
+				'regimen',
+				'comparator',
+				'followUp',
+				'outcome',
+				'result',
+				'adverseEffects',
+				'caveats',
+			].map((field) => `${field}: ${yamlString(`${field} ${ALL}`)}`),
+			`keyFacts: [${yamlString(`key fact ${ALL}`)}]`,
+			'sources: ["https://doi.org/10.1000/kpe.probe"]',
+		].join('\n'),
+	);
+	writeFileSync(
+		join(site, 'content/claims/99-payload-probe.yaml'),
+		[
+			'id: payload-probe',
+			'order: 99',
+			`claim: ${yamlString(QUOTES)}`,
+			'verdict: unknown',
+			'certainty: very-low',
+			`explanation: ${yamlString(`Explanation ${ALL} [@${PROBE_KEY}]`)}`,
+			'conditions: [crps]',
+		].join('\n'),
+	);
+	appendFileSync(
+		join(site, 'content/glossary.yaml'),
+		`\n- id: payload-probe\n  term: ${yamlString(`Probe "term" & co`)}\n  aliases: [${yamlString(`probe ' alias`)}]\n  definition: ${yamlString(`Definition ${ALL} [@${PROBE_KEY}]`)}\n`,
+	);
+	writeFileSync(
+		join(site, 'content/payload-probe.mdx'),
+		[
+			'---',
+			`title: ${yamlString(QUOTES)}`,
+			`description: ${yamlString(`Description ${ALL}`)}`,
+			'pageType: about',
+			`authors: [${yamlString(`Author ${PAYLOADS.imgOnerror}`)}]`,
+			'outcomes:',
+			`  - outcome: ${yamlString(`Outcome ${ALL}`)}`,
+			`    studies: [${PROBE_KEY}]`,
+			`    effect: ${yamlString(`Effect ${ALL}`)}`,
+			'    certainty: very-low',
+			'    downgrades:',
+			'      - reason: imprecision',
+			'        levels: 2',
+			`        note: ${yamlString(`Note ${ALL}`)}`,
+			'---',
+			'',
+			`## In plain words`,
+			'',
+			`A probe term: Probe "term" & co. A cited sentence [@${PROBE_KEY}].`,
+			'',
+			'## For clinicians',
+			'',
+			`::summary-of-findings{caption="Probe"}`,
+			'',
+			`::evidence-table{keys="${PROBE_KEY}" caption="Probe studies"}`,
+			'',
+		].join('\n'),
+	);
+}
+
+/**
+ * The environment of a plain `astro build`: none of vitest's variables, which make Astro build in
+ * test mode (Starlight then renders its dev-only search placeholder instead of Pagefind).
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+	const { PATH, HOME, TMPDIR, LANG } = process.env;
+	return {
+		PATH,
+		HOME,
+		TMPDIR,
+		LANG,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		NO_COLOR: '1',
+		FORCE_COLOR: '0',
+	};
+}
+
+/** Copies the project (not its build output or dependencies), adds the payloads, builds; returns dist. */
+export function buildPayloadSite(): { dist: string; output: string; cleanup(): void } {
+	// Inside the project, so that its node_modules resolve by walking up (a symlinked node_modules
+	// confuses Vite's module ids); the folder is git-ignored and removed afterwards.
+	mkdirSync(join(ROOT, '.cache'), { recursive: true });
+	const site = mkdtempSync(join(ROOT, '.cache', 'payload-site-'));
+	const skip = new Set(['node_modules', 'dist', '.astro', '.git', '.cache', 'tests', 'scratch']);
+	for (const name of readdirSync(ROOT))
+		if (!skip.has(name)) cpSync(join(ROOT, name), join(site, name), { recursive: true });
+	addPayloads(site);
+	const run = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+		{
+			cwd: site,
+			encoding: 'utf8',
+			env: buildEnv(),
+		},
+	);
+	const output = `${run.stdout}${run.stderr}`;
+	if (run.status !== 0) throw new Error(`The payload site did not build:\n${output}`);
+	return {
+		dist: join(site, 'dist'),
+		output,
+		cleanup: () => rmSync(site, { recursive: true, force: true }),
+	};
+}

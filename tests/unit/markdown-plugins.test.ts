@@ -1,0 +1,109 @@
+/**
+ * The evidence Markdown plugins alone, on small inputs, through Sätteri (the build's processor):
+ * exact HTML, numbering, what is left alone, and the errors a page gets.
+ */
+import { fileURLToPath } from 'node:url';
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { checkProject, type Evidence } from '../../src/lib/evidence/check-project.ts';
+import { evidencePlugins } from '../../src/plugins/index.ts';
+import { CITED_KEYS } from '../../src/plugins/cited-keys.ts';
+
+const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
+const library = checkProject({ root });
+const evidence: Evidence = {
+	...library,
+	glossary: [
+		{
+			id: 'placebo',
+			term: 'placebo',
+			aliases: ['dummy drug'],
+			definition: 'A look-alike treatment.',
+		},
+	],
+};
+
+async function render(markdown: string, base = '/') {
+	const frontmatter: Record<string, unknown> = {};
+	const { html } = await markdownToHtml(markdown, {
+		mdastPlugins: evidencePlugins(evidence, { base }),
+		features: { directive: true },
+		data: {
+			astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() },
+		},
+	});
+	return { html, frontmatter };
+}
+
+const numbers = (html: string) =>
+	[...html.matchAll(/class="kpe-cite-link">(\d+)/g)].map((m) => Number(m[1]));
+
+describe('the evidence Markdown plugins', () => {
+	it('render a citation, its bibliography entry and the back-link (exact HTML)', async () => {
+		const { html } = await render('Exercise helped [@smith2020exercise].\n');
+		expect(html).toMatchSnapshot();
+	});
+
+	it('number every citation in order of first citation, repeats keeping their number', async () => {
+		const { html } = await render(
+			'A [@jones2019trial]. B [@smith2020exercise]. C [@jones2019trial]. D [@smith2020exercise; @jones2019trial].\n',
+		);
+		expect(numbers(html)).toEqual([1, 2, 1, 1, 2]);
+		expect([...html.matchAll(/<li id="ref-([\w-]+)"/g)].map((m) => m[1])).toEqual([
+			'jones2019trial',
+			'smith2020exercise',
+		]);
+	});
+
+	it('leave citations in inline code and code blocks alone, and add no bibliography for them', async () => {
+		const { html } = await render(
+			'Write `[@nosuchkey2000]` like this:\n\n```md\nA study [@nosuchkey2000].\n```\n',
+		);
+		expect(html).toContain('<code>[@nosuchkey2000]</code>');
+		expect(html).toContain('A study [@nosuchkey2000].');
+		expect(html).not.toContain('kpe-cite');
+		expect(html).not.toContain('References');
+	});
+
+	it('record the keys a page cites in its metadata, for the study pages', async () => {
+		const { frontmatter } = await render(
+			'::evidence-table{keys="smith2020exercise"}\n\nText [@jones2019trial].\n',
+		);
+		expect(frontmatter[CITED_KEYS]).toEqual(['smith2020exercise', 'jones2019trial']);
+	});
+
+	it('stop on an unknown key with the line, column and nearest key', async () => {
+		await expect(render('Intro.\n\nSee [@smith2020exercize].\n')).rejects.toThrow(
+			/^3:6: the citation "smith2020exercize" is not in references\/\*\.bib\. Did you mean "smith2020exercise"\?/,
+		);
+	});
+
+	it('stop on a mistyped directive attribute in .md and in .mdx, naming the nearest value', async () => {
+		const typo = 'Intro.\n\n::evidence-table{condition="crp"}\n';
+		const message =
+			/^3:1: ::evidence-table has condition="crp", which is not a known value\. Did you mean "crps"\?/;
+		await expect(render(typo)).rejects.toThrow(message);
+		await expect(
+			Promise.resolve().then(() =>
+				mdxToJs(typo, { mdastPlugins: evidencePlugins(evidence), features: { directive: true } }),
+			),
+		).rejects.toThrow(message);
+	});
+
+	it('put the site links of generated tables under the base', async () => {
+		const { html } = await render('::evidence-table{keys="smith2020exercise"}\n', '/kpe/');
+		expect(html).toContain('href="/kpe/studies/smith2020exercise/"');
+		expect(html).not.toMatch(/href="\/studies\//);
+	});
+
+	it('link the first use of a glossary term in the plain-language layer only, under the base', async () => {
+		const { html } = await render(
+			'## In plain words\n\nA dummy drug [@smith2020exercise], then a placebo.\n\n## For clinicians\n\nA placebo.\n',
+			'/kpe/',
+		);
+		expect(html).toContain(
+			'A <a href="/kpe/glossary/#placebo">dummy drug</a> <span class="kpe-cite"',
+		);
+		expect(html.match(/glossary\/#placebo/g)).toHaveLength(1);
+	});
+});
