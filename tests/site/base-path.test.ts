@@ -115,7 +115,7 @@ describe(`the site built under the base path ${BASE}`, () => {
 		}
 		expect(checked).toBeGreaterThan(1000);
 		expect(broken).toEqual([]);
-	});
+	}, 120_000);
 
 	it('the sitemap, canonical links and robots.txt use the full address with the base path', () => {
 		const sitemap = readFileSync(join(OUT, 'sitemap-0.xml'), 'utf8');
