@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three kinds of test, all run by `npm test` (which builds the site first):
 // - unit: the evidence engine and components, no build needed;
 // - site: parse the built `dist/` HTML and assert what a reader sees;
-// - browser: real headless Debian Chromium against `astro preview`.
+// - browser: real headless Debian Chromium against dist/, served by tests/support/static-server.ts.
 // Plain vitest, not Astro's getViteConfig: no test imports `astro:*` modules, and loading the Astro
 // config would run the evidence check once more for nothing.
 export default defineConfig({

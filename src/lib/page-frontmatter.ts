@@ -69,6 +69,29 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 const isoDate = z.coerce.date();
 
 /**
+ * One dated change to a page's content, as readers should hear about it. The changelog and feed are
+ * built from exactly these entries, so the summary is plain text (no Markdown, no citations).
+ */
+export const pageUpdateSchema = z.strictObject({
+	/** The day the change was published. @example date: 2026-12-01 */
+	date: isoDate,
+	/**
+	 * What changed for a reader, in one or two plain sentences.
+	 * @example summary: Added the 2025 Cochrane review; pain relief is now rated very low certainty.
+	 */
+	summary: z
+		.string()
+		.trim()
+		.min(10)
+		.max(400)
+		.refine((s) => !/[<>[\]`*_]/.test(s), {
+			message:
+				'Write the summary as plain text: no Markdown, HTML or citations (the feed shows it as it is).',
+		}),
+});
+export type PageUpdate = z.infer<typeof pageUpdateSchema>;
+
+/**
  * Our fields. Starlight's `docsSchema({ extend })` merges only the object's fields, so the checks
  * across fields live apart in `checkPageFrontmatter` and are applied after the merge.
  */
@@ -96,10 +119,17 @@ export const pageFields = z.object({
 	 */
 	nextReview: isoDate.optional(),
 	/**
-	 * The day the literature search behind this page was run.
-	 * @example searchDate: 2026-11-24
+	 * The day the evidence library behind this page was last searched and updated. Shown to readers as
+	 * "Evidence searched"; required on condition and topic pages.
+	 * @example searchDate: 2026-12-01
 	 */
 	searchDate: isoDate.optional(),
+	/**
+	 * Dated changes to the page's content, newest first: the source of the site changelog and feed.
+	 * @default []
+	 * @example updates: [{ date: 2026-12-01, summary: Weighed the 2025 Cochrane review. }]
+	 */
+	updates: z.array(pageUpdateSchema).default([]),
 	/**
 	 * The people who wrote the page.
 	 * @default []
@@ -116,13 +146,6 @@ export const pageFields = z.object({
 	 * @default []
 	 */
 	outcomes: z.array(outcomeSchema).default([]),
-	/**
-	 * Dated changes to the evidence on this page, shown in its update history, the changelog and the
-	 * RSS feed.
-	 * @default []
-	 * @example updates: [{ date: 2026-12-01, summary: Added the 2025 Cochrane review. }]
-	 */
-	updates: z.array(z.strictObject({ date: isoDate, summary: z.string().min(3) })).default([]),
 });
 
 /** Checks across fields of a page's frontmatter. */
@@ -142,6 +165,32 @@ export function checkPageFrontmatter(data: z.infer<typeof pageFields>, ctx: z.Re
 				'A condition page shows when it was last reviewed and when it will be reviewed next: set `lastReviewed` and `nextReview` (YYYY-MM-DD).',
 		});
 	}
+	if ((data.pageType === 'condition' || data.pageType === 'topic') && !data.searchDate) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['searchDate'],
+			message:
+				'Condition and topic pages show when their evidence was last searched: set `searchDate` (YYYY-MM-DD).',
+		});
+	}
+	data.updates.forEach((update, i) => {
+		const previous = data.updates[i - 1];
+		if (previous && update.date > previous.date) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['updates', i, 'date'],
+				message: 'List `updates` newest first: this entry is newer than the one above it.',
+			});
+		}
+		if (data.lastReviewed && update.date > data.lastReviewed) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['updates', i, 'date'],
+				message:
+					'An update is a review of the page: set `lastReviewed` to the date of the newest update or later.',
+			});
+		}
+	});
 	data.outcomes.forEach((outcome, i) => {
 		const levels = outcome.downgrades.reduce((sum, d) => sum + d.levels, 0);
 		if (outcome.certainty === 'not-graded' && outcome.downgrades.length > 0) {

@@ -27,3 +27,38 @@ export function searchFilters(data: Partial<Pick<PageFrontmatter, 'conditions' |
 		certainty: [...new Set((data.outcomes ?? []).map((o) => CERTAINTY_LABELS[o.certainty].word))],
 	};
 }
+
+/** One line of a page's meta block: a label and either a date or plain text. */
+export interface PageMetaRow {
+	label: string;
+	date?: Date;
+	text?: string;
+}
+
+/**
+ * The review dates and people a page shows about itself, in reading order. The search date is shown
+ * even when missing, so that readers know it was not recorded (the schema requires it on condition
+ * and topic pages, so that only happens on other pages).
+ */
+export function pageMetaRows(
+	data: Partial<
+		Pick<PageFrontmatter, 'lastReviewed' | 'nextReview' | 'searchDate' | 'authors' | 'reviewers'>
+	>,
+): PageMetaRow[] {
+	const rows: PageMetaRow[] = [];
+	if (data.lastReviewed) rows.push({ label: 'Last reviewed', date: data.lastReviewed });
+	if (data.nextReview) rows.push({ label: 'Next review', date: data.nextReview });
+	rows.push(
+		data.searchDate
+			? { label: 'Evidence searched', date: data.searchDate }
+			: { label: 'Evidence searched', text: 'date not recorded' },
+	);
+	if (data.authors?.length) rows.push({ label: 'Written by', text: data.authors.join(', ') });
+	if (data.reviewers?.length) rows.push({ label: 'Reviewed by', text: data.reviewers.join(', ') });
+	return rows;
+}
+
+/** `2026-12-01`, for `<time datetime>`. */
+export function isoDay(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from '../support/browser.ts';
+import { phone, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -49,4 +49,40 @@ describe('citation previews in Chromium', () => {
 		expect(new URL(page.url()).hash).toBe('#cite-1');
 		await page.close();
 	});
+
+	it.each([
+		['desktop', undefined],
+		['phone', phone(390)],
+	] as const)(
+		'inside a table, show the whole preview on %s (the scroll box never clips it)',
+		async (_, options) => {
+			const context = options ? await browser().newContext(options) : browser().context;
+			const page = await context.newPage();
+			await page.goto(`${baseURL}/conditions/fibromyalgia/`);
+			for (const table of ['.kpe-sof-table', '.kpe-evidence']) {
+				const link = page.locator(`main ${table} .kpe-cite-link`).first();
+				await link.scrollIntoViewIfNeeded();
+				await link.hover();
+				// Every corner of the preview is the topmost thing on screen at that point: not clipped.
+				const hidden = await link.evaluate((a) => {
+					const preview = a.querySelector('.kpe-cite-preview')!;
+					const r = preview.getBoundingClientRect();
+					const corners = [
+						[r.left + 2, r.top + 2],
+						[r.right - 2, r.top + 2],
+						[r.left + 2, r.bottom - 2],
+						[r.right - 2, r.bottom - 2],
+					];
+					return r.height < 20
+						? ['preview not shown']
+						: corners
+								.filter(([x, y]) => !preview.contains(document.elementFromPoint(x!, y!)))
+								.map(([x, y]) => `${Math.round(x!)},${Math.round(y!)}`);
+				});
+				expect(hidden, `${table} preview corners hidden`).toEqual([]);
+			}
+			await page.close();
+			if (options) await context.close();
+		},
+	);
 });

@@ -73,7 +73,10 @@ describe.each(CONDITION_PAGES)('condition page %s', (slug) => {
 		const isUpToDate = (el: HTMLElement) => /up to date/i.test(visibleText(el));
 		const upToDate = layers.plain.findIndex(isUpToDate);
 		const blocks = proseBlocks(upToDate >= 0 ? layers.plain.slice(0, upToDate) : layers.plain);
-		const numbers = blocks.flatMap((t) => [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
+		// "2,309" is one number, as in the haystack below.
+		const numbers = blocks.flatMap((t) =>
+			[...t.replace(/(\d),(\d{3})/g, '$1$2').matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]),
+		);
 		const haystack = ` ${clinicianText} ${factsText} `.replace(/(\d),(\d{3})/g, '$1$2');
 		const missing = numbers.filter(
 			(n) => !new RegExp(`(^|[^\\d.])${n.replace('.', '\\.')}(?![\\d])`).test(haystack),
@@ -119,8 +122,14 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 			const notes = certainty!.querySelectorAll('sup a');
 			if (level !== 'high' && level !== 'not-graded')
 				expect(notes.length, 'a note per downgrade').toBeGreaterThan(0);
-			for (const note of notes)
+			for (const note of notes) {
 				expect(layers.page.querySelector(note.getAttribute('href')!)).not.toBeNull();
+				// Letters (citations are numbers) and a name that gives the reason.
+				expect(visibleText(note)).toMatch(/^[a-z]+$/);
+				expect(note.getAttribute('aria-label')).toMatch(
+					/^Reason rated down: (risk of bias|inconsistency|indirectness|imprecision|publication bias) \(note [a-z]+\)$/,
+				);
+			}
 		}
 	});
 
@@ -148,6 +157,8 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 		const meta = visibleText(layers.page.querySelector('.kpe-page-meta'));
 		expect(meta).toMatch(/Last reviewed\s*\d{1,2} \w+ \d{4}/);
 		expect(meta).toMatch(/Next review\s*\d{1,2} \w+ \d{4}/);
+		expect(meta).toMatch(/Evidence searched\s*\d{1,2} \w+ \d{4}/);
+		expect(meta).not.toContain('not recorded');
 		expect(layers.page.querySelector('main a[href="/about/disclaimer/"]')).not.toBeNull();
 	});
 });

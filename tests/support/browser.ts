@@ -1,8 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/**
+ * Launching Debian's Chromium, once for the browser tests and the screenshots script alike.
+ */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser as PlaywrightBrowser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page,
+} from 'playwright-core';
 import { CHROMIUM } from './paths.ts';
 
 /** The flags the developers' guide prescribes: no sandbox (root), no GPU, no background traffic. */
@@ -17,26 +23,46 @@ const FLAGS = [
 	'--disable-sync',
 ];
 
+/** A desktop window. */
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+/**
+ * A phone, emulated for real: a 390 px window alone is not a phone (no meta viewport handling, no
+ * touch, no device pixel ratio), and layouts that pan sideways on phones pass at 390 px desktop.
+ */
+export function phone(width = 390, height = 844): BrowserContextOptions {
+	return {
+		viewport: { width, height },
+		isMobile: true,
+		hasTouch: true,
+		deviceScaleFactor: 3,
+	};
+}
+
 export interface Browser {
+	/** A desktop context (1280 × 900) most tests use. */
 	context: BrowserContext;
+	/** Opens another context, e.g. `newContext(phone(360))`; closed with the browser. */
+	newContext(options: BrowserContextOptions): Promise<BrowserContext>;
 	close(): Promise<void>;
 }
 
-/** Launches Debian's Chromium in a throwaway profile. */
+/** Launches Debian's Chromium (Playwright gives it a throwaway profile) with a desktop context. */
 export async function launch(): Promise<Browser> {
-	const profile = mkdtempSync(join(tmpdir(), 'kpe-chromium-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: FLAGS,
-		viewport: { width: 1280, height: 900 },
-	});
+	let browser: PlaywrightBrowser;
+	try {
+		browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+	} catch (error) {
+		throw new Error(
+			`Could not start Chromium at ${CHROMIUM} (install it with \`sudo apt-get install -y chromium\`): ${(error as Error).message}`,
+			{ cause: error },
+		);
+	}
+	const context = await browser.newContext(DESKTOP);
 	return {
 		context,
-		async close() {
-			await context.close();
-			rmSync(profile, { recursive: true, force: true });
-		},
+		newContext: (options) => browser.newContext(options),
+		close: () => browser.close(),
 	};
 }
 

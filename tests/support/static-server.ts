@@ -1,74 +1,119 @@
 /**
- * A small static file server over a built site, on a free loopback port.
+ * A small static file server over a built site (`dist/` by default), on a free loopback port, for
+ * the browser tests, the site tests that serve a second build, and the screenshots script.
  *
- * `astro preview` refuses to start while another preview server runs (a reader's `npm start`, or a
- * second site under test), so tests that serve a second build use this instead. It serves what a
- * static host serves: files, `index.html` for folders, `404.html` for anything else, and the right
- * content types (WebAssembly for Pagefind). Written by hand because it is 50 lines with node:http.
+ * `astro preview` refuses to start while another preview server runs ("Another astro preview server
+ * is already running": a reader's `npm start`, or a second site under test), so this serves what a
+ * static host serves instead: files, `index.html` for folders, `404.html` for anything else, and
+ * the right content types (WebAssembly for Pagefind). Written by hand: about 60 lines of node:http.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { DIST } from './paths.ts';
 
+/** Content types for what Astro, Starlight and Pagefind write to dist/ (Pagefind needs application/wasm). */
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
 	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
+	'.json': 'application/json; charset=utf-8',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
 	'.ico': 'image/x-icon',
-	'.wasm': 'application/wasm',
-	'.xml': 'application/xml',
 	'.txt': 'text/plain; charset=utf-8',
+	'.xml': 'application/xml; charset=utf-8',
 	'.bib': 'text/plain; charset=utf-8',
 	'.ris': 'text/plain; charset=utf-8',
+	'.wasm': 'application/wasm',
+	'.woff2': 'font/woff2',
 	'.webmanifest': 'application/manifest+json',
+	// Pagefind's index, fragments, filters and its (compressed) wasm are binary chunks it fetches.
+	'.pagefind': 'application/octet-stream',
+	'.pf_meta': 'application/octet-stream',
+	'.pf_index': 'application/octet-stream',
+	'.pf_fragment': 'application/octet-stream',
+	'.pf_filter': 'application/octet-stream',
 };
 
+function isFile(path: string): boolean {
+	try {
+		return statSync(path).isFile();
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The file a URL path maps to, as Astro's static output lays it out: `/a/` → `a/index.html`,
+ * `/a` → `a`, `a.html` or `a/index.html`. Null when none exists or the path leaves `root`.
+ */
+export function resolveFile(root: string, urlPath: string): string | null {
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(urlPath);
+	} catch {
+		return null;
+	}
+	if (decoded.includes('\0')) return null;
+	const path = normalize(join(root, decoded));
+	if (path !== root && !path.startsWith(root + sep)) return null;
+	const candidates = decoded.endsWith('/')
+		? [join(path, 'index.html')]
+		: [path, `${path}.html`, join(path, 'index.html')];
+	return candidates.find(isFile) ?? null;
+}
+
 export interface StaticServer {
+	/** `http://127.0.0.1:<port>`, without a trailing slash. */
 	url: string;
 	close(): Promise<void>;
 }
 
-/** Resolves a request path inside `root`, or undefined when it escapes it or names nothing. */
-function fileFor(root: string, urlPath: string): string | undefined {
-	const decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
-	const path = normalize(join(root, decoded));
-	if (path !== root && !path.startsWith(root + sep)) return undefined;
-	if (existsSync(path) && statSync(path).isDirectory()) {
-		const index = join(path, 'index.html');
-		return existsSync(index) ? index : undefined;
-	}
-	return existsSync(path) ? path : undefined;
-}
-
-export async function serveStatic(dir: string): Promise<StaticServer> {
+/** Serves `root` (default `dist/`) on 127.0.0.1 at a free port; 404s get the site's own 404 page. */
+export function serveStatic(dir: string = DIST): Promise<StaticServer> {
 	const root = resolve(dir);
 	const server: Server = createServer((request, response) => {
-		let file: string | undefined;
-		try {
-			file = fileFor(root, request.url ?? '/');
-		} catch {
-			file = undefined; // a malformed %-escape
-		}
-		const status = file ? 200 : 404;
-		file ??= join(root, '404.html');
-		if (!existsSync(file)) {
-			response.writeHead(404).end('Not found');
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		if (request.method !== 'GET' && request.method !== 'HEAD') {
+			response.writeHead(405, { allow: 'GET, HEAD' }).end();
 			return;
 		}
-		response.writeHead(status, {
-			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+		const file = resolveFile(root, url.pathname);
+		const notFound = file ? null : resolveFile(root, '/404.html');
+		const served = file ?? notFound;
+		if (!served) {
+			response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+			return;
+		}
+		response.writeHead(file ? 200 : 404, {
+			'content-type': TYPES[extname(served).toLowerCase()] ?? 'application/octet-stream',
+			'content-length': statSync(served).size,
+			// Hashed assets never change within a build; pages are revalidated (a rebuild may change them).
+			'cache-control': url.pathname.startsWith('/_astro/') ? 'max-age=3600, immutable' : 'no-cache',
 		});
-		createReadStream(file).pipe(response);
+		if (request.method === 'HEAD') response.end();
+		else createReadStream(served).pipe(response);
 	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const address = server.address();
-	if (!address || typeof address === 'string') throw new Error('static server: no port');
-	return {
-		url: `http://127.0.0.1:${address.port}`,
-		close: () => new Promise((done) => server.close(() => done())),
-	};
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			if (!address || typeof address === 'string') {
+				reject(new Error('serveStatic: the server has no TCP address'));
+				return;
+			}
+			resolve({
+				url: `http://127.0.0.1:${address.port}`,
+				close: () =>
+					new Promise<void>((done) => {
+						server.closeAllConnections();
+						server.close(() => done());
+					}),
+			});
+		});
+	});
 }

@@ -25,7 +25,7 @@ const evidence: Evidence = {
 
 async function render(markdown: string, base = '/') {
 	const frontmatter: Record<string, unknown> = {};
-	const { html } = await markdownToHtml(markdown, {
+	const { html } = markdownToHtml(markdown, {
 		mdastPlugins: evidencePlugins(evidence, { base }),
 		features: { directive: true },
 		data: {

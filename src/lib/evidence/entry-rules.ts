@@ -9,6 +9,24 @@ import type { ScannedField } from './bibtex-scan.ts';
 /** The field an editor adds, instead of a DOI or PMID, to say why an entry has neither. */
 export const NO_IDENTIFIER_FIELD = 'noidreason';
 
+/**
+ * The field an editor adds when only part of a record could be seen (for example title, authors and
+ * abstract on an uploaded copy, but no journal, year or identifier). It excuses the missing
+ * bibliographic fields and identifier instead of letting anyone fill them from memory; readers see
+ * "Details not verified" beside the reference. Author and title are still required.
+ * @example unverified = {Journal, year and identifiers not seen; title and abstract read on a copy}
+ */
+export const UNVERIFIED_FIELD = 'unverified';
+
+/** Fields an `unverified` entry still needs: who wrote what. */
+const ALWAYS_REQUIRED = new Set(['author', 'title']);
+
+/** Whether an entry says, with a reason, that part of its record was not seen. */
+export function isPartlySeen(entry: Pick<LibraryEntry, 'scanned'>): boolean {
+	const reason = entry.scanned.fields.find((f) => f.name === UNVERIFIED_FIELD);
+	return reason !== undefined && reason.raw.trim().length >= 10;
+}
+
 /** Fields each entry type must have; `a|b` means either. */
 const REQUIRED_FIELDS: Record<string, string[]> = {
 	article: ['author', 'title', 'journal|journaltitle', 'year|date'],
@@ -76,9 +94,24 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const type = entry.scanned.type;
 	const names = new Set(entry.scanned.fields.map((f) => f.name));
+	const partlySeen = isPartlySeen(entry);
+	const reasonField = field(entry, UNVERIFIED_FIELD);
+	if (reasonField && !partlySeen) {
+		out.push(
+			problem(
+				entry,
+				'missing-field',
+				`The "${UNVERIFIED_FIELD}" field must say what was not seen and why.`,
+				`Write the reason in words, e.g. \`${UNVERIFIED_FIELD} = {Journal, year and identifiers not seen; title and abstract read on a copy},\`.`,
+				reasonField,
+			),
+		);
+	}
 
 	for (const alternatives of REQUIRED_FIELDS[type] ?? DEFAULT_REQUIRED) {
 		const options = alternatives.split('|');
+		// A partly seen record may lack anything but author and title; the reason says why.
+		if (partlySeen && !options.some((o) => ALWAYS_REQUIRED.has(o))) continue;
 		if (!options.some((name) => names.has(name) && field(entry, name)!.raw.trim() !== '')) {
 			out.push(
 				problem(
@@ -146,7 +179,7 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 			),
 		);
 	}
-	if (!doi && !pmid) {
+	if (!doi && !pmid && !partlySeen) {
 		const reason = field(entry, NO_IDENTIFIER_FIELD);
 		if (!reason || reason.raw.trim() === '') {
 			out.push(

@@ -8,10 +8,14 @@
 import { z } from 'astro/zod';
 import { CONDITIONS } from '../taxonomy.ts';
 
-/** Study designs, from strongest to weakest for "does this intervention help?" (OCEBM 2011). */
+/**
+ * Study designs, from strongest to weakest for "does this intervention help?" (OCEBM 2011). Evidence
+ * tables sort by this order: a meta-analysis (a systematic review that pools results) comes before a
+ * systematic review without pooling, and narrative reviews come after every study design.
+ */
 export const DESIGNS = [
-	'systematic-review',
 	'meta-analysis',
+	'systematic-review',
 	'rct',
 	'crossover-rct',
 	'cohort',
@@ -107,7 +111,13 @@ export const studyFactsSchema = z.strictObject({
 	keyFacts: z.array(text).default([]),
 	/** For editors, not shown: limits of the record that a sentence built on it must respect. */
 	caveats: text.optional(),
-	/** For editors, not shown: where the record was checked. */
+	/**
+	 * For editors, not shown: where anyone can check the study itself, its DOI (`https://doi.org/…`),
+	 * PubMed record, publisher page or issuing body. Never a mirror, an uploaded copy or a bare IP
+	 * address (tests/unit/evidence/facts-sources.test.ts holds the allowed hosts). Empty when no such
+	 * record was found; `caveats` then says where the facts were read.
+	 * @default []
+	 */
 	sources: z.array(z.url({ protocol: /^https?$/ })).default([]),
 	/** For editors, not shown: which bibliographic fields were seen in a published record. */
 	verifiedFields: z.array(z.string()).default([]),

@@ -6,6 +6,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem, LibraryEntry } from './library.ts';
 import { truncateText } from './text-safety.ts';
+import { isPartlySeen } from './entry-rules.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
 const PROTECT: [string, string, string][] = [
@@ -59,6 +60,9 @@ function displayItem(csl: CslItem): CslItem {
 	const { DOI: _doi, PMID: _pmid, URL: _url, note: _note, keyword: _keyword, ...rest } = csl;
 	return protect(rest) as CslItem;
 }
+
+/** What readers see beside a reference whose record was only partly seen. */
+export const PARTLY_SEEN_LABEL = 'Details not verified';
 
 export interface FormattedReference {
 	key: string;
@@ -177,10 +181,17 @@ export function formatReferences(
 	policy: LinkPolicy = ALL_VERIFIED,
 ): FormattedReference[] {
 	ensureFormatted(entries);
-	return entries.map((entry) => ({
-		key: entry.key,
-		html: formattedHtml.get(entry)!,
-		linksHtml: policy.isVerified(entry.key) ? identifierLinks(entry.csl) : '',
-		short: shortReference(entry.csl),
-	}));
+	return entries.map((entry) => {
+		// A partly seen record says so wherever it is shown, so nobody mistakes the gaps for omissions.
+		const partlySeen = isPartlySeen(entry);
+		return {
+			key: entry.key,
+			html:
+				formattedHtml.get(entry)! +
+				(partlySeen ? ` <span class="kpe-unverified">${PARTLY_SEEN_LABEL}.</span>` : ''),
+			linksHtml: policy.isVerified(entry.key) && !partlySeen ? identifierLinks(entry.csl) : '',
+			short:
+				shortReference(entry.csl) + (partlySeen ? ` (${PARTLY_SEEN_LABEL.toLowerCase()})` : ''),
+		};
+	});
 }

@@ -2,7 +2,7 @@
 import type { Evidence } from './check-project.ts';
 import { DESIGN_LABELS, type StudyFacts } from './facts-schema.ts';
 import { formatReferences, normaliseText } from './format.ts';
-import { studyLabel } from './tables.ts';
+import { studyLabel, studyLabels } from './tables.ts';
 import { CONDITION_LABELS } from '../taxonomy.ts';
 
 export interface StudyPage {
@@ -29,6 +29,7 @@ export function studyPages(
 	const entries = [...evidence.library.entries.values()];
 	const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
 	const references = new Map(formatReferences(entries, { isVerified }).map((r) => [r.key, r]));
+	const labels = studyLabels(entries.map((e) => e.csl));
 	return entries
 		.map((entry) => {
 			const facts = evidence.facts.byKey.get(entry.key)?.facts;
@@ -51,7 +52,7 @@ export function studyPages(
 			}
 			return {
 				key: entry.key,
-				label: studyLabel(entry.csl),
+				label: labels.get(entry.key) ?? studyLabel(entry.csl),
 				title: normaliseText(entry.csl.title ?? entry.key),
 				year: String(entry.csl.issued?.['date-parts']?.[0]?.[0] ?? ''),
 				referenceHtml: reference.html,

@@ -17,9 +17,30 @@ export function studyLabel(csl: CslItem): string {
 	return `${name}${year ? ` ${year}` : ''}`;
 }
 
+/**
+ * Labels for every study in the library, made distinct where first author and year coincide:
+ * "Mangnus 2021a", "Mangnus 2021b" (letters in key order, so a study keeps its letter on every page).
+ * Computed over the whole library, not one table, so the same study never has two labels.
+ */
+export function studyLabels(items: Iterable<CslItem>): Map<string, string> {
+	const byLabel = new Map<string, string[]>();
+	for (const csl of items) {
+		const label = studyLabel(csl);
+		byLabel.set(label, [...(byLabel.get(label) ?? []), csl.id]);
+	}
+	const labels = new Map<string, string>();
+	for (const [label, ids] of byLabel) {
+		const sorted = [...ids].sort();
+		sorted.forEach((id, i) =>
+			labels.set(id, sorted.length > 1 ? `${label}${String.fromCharCode(97 + i)}` : label),
+		);
+	}
+	return labels;
+}
+
 /** The study's label linking to its own page, where its full facts and every citing page are. */
-export function studyLink(key: string, csl: CslItem): string {
-	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(studyLabel(csl))}</a>`;
+export function studyLink(key: string, csl: CslItem, label = studyLabel(csl)): string {
+	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(label)}</a>`;
 }
 
 /** Orders studies strongest design first, then newest first. */
@@ -45,6 +66,10 @@ function scrollWrapper(id: string, caption: string, table: string, kind = 'kpe-e
 export interface EvidenceRow {
 	facts: StudyFacts;
 	csl: CslItem;
+	/** The study's library-wide label (see `studyLabels`); defaults to author and year. */
+	label?: string;
+	/** The bibliographic record was only partly seen (an `unverified` reason in the BibTeX entry). */
+	partlySeen?: boolean;
 	/** Citation HTML for the study (a cluster), from the page's numbering. */
 	citeHtml: string;
 }
@@ -61,15 +86,17 @@ export function renderEvidenceTable(
 	const head =
 		'<thead><tr><th scope="col">Study, design, people (n)</th><th scope="col">Regimen and comparator</th><th scope="col">Follow-up</th><th scope="col">Result as reported</th></tr></thead>';
 	const body = rows
-		.map(({ facts, csl, citeHtml }) => {
+		.map(({ facts, csl, citeHtml, label, partlySeen }) => {
 			const result = facts.result ?? facts.keyFacts.join(' ');
-			const flag = facts.verified
-				? ''
-				: '<span class="kpe-unverified">Identifier not verified</span>';
+			const flag = partlySeen
+				? '<span class="kpe-unverified">Details not verified</span>'
+				: facts.verified
+					? ''
+					: '<span class="kpe-unverified">Identifier not verified</span>';
 			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
 			return (
 				`<tr data-key="${escapeHtml(facts.key)}">` +
-				`<th scope="row">${studyLink(facts.key, csl)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
+				`<th scope="row">${studyLink(facts.key, csl, label)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
 				`<td>${cell(facts.regimen)}<span class="kpe-row-detail"><span class="kpe-vs">vs</span> ${cell(facts.comparator)}</span></td>` +
 				`<td>${cell(facts.followUp)}</td><td>${cell(result)}</td></tr>`
 			);
@@ -92,11 +119,11 @@ export function renderProtocolTable(
 	const head =
 		'<thead><tr><th scope="col">Condition</th><th scope="col">Study, design, people (n)</th><th scope="col">Route</th><th scope="col">Dose, duration and sessions</th><th scope="col">Follow-up</th></tr></thead>';
 	const body = rows
-		.map(({ condition, facts, csl, citeHtml }) => {
+		.map(({ condition, facts, csl, citeHtml, label }) => {
 			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
 			return (
 				`<tr data-key="${escapeHtml(facts.key)}"><td>${escapeHtml(condition)}</td>` +
-				`<th scope="row">${studyLink(facts.key, csl)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
+				`<th scope="row">${studyLink(facts.key, csl, label)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
 				`<td>${cell(facts.route)}</td><td>${cell(facts.regimen)}</td><td>${cell(facts.followUp)}</td></tr>`
 			);
 		})
@@ -111,6 +138,14 @@ const REASON_LABELS: Record<Outcome['downgrades'][number]['reason'], string> = {
 	imprecision: 'Imprecision',
 	'publication-bias': 'Publication bias',
 };
+
+/** The n-th footnote mark (1-based): a … z, then aa, ab … */
+export function noteLetter(n: number): string {
+	let out = '';
+	for (let i = n; i > 0; i = Math.floor((i - 1) / 26))
+		out = String.fromCharCode(97 + ((i - 1) % 26)) + out;
+	return out;
+}
 
 export interface SummaryRow {
 	outcome: Outcome;
@@ -158,7 +193,9 @@ export function renderSummaryOfFindings(
 					`${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${escapeHtml(d.note)}`,
 				);
 				const n = footnotes.length;
-				return `<sup><a href="#${id}-note-${n}" id="${id}-mark-${n}" aria-label="Why rated down: note ${n}">${n}</a></sup>`;
+				// Letters, so they are never mistaken for citation numbers; the name says the reason.
+				const mark = noteLetter(n);
+				return `<sup class="kpe-sof-mark"><a href="#${id}-note-${n}" id="${id}-mark-${n}" aria-label="Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()} (note ${mark})">${mark}</a></sup>`;
 			});
 			return (
 				`<tr id="${outcomeRowId(index)}"><th scope="row">${escapeHtml(outcome.outcome)}</th><td>${people}</td>` +
@@ -168,7 +205,7 @@ export function renderSummaryOfFindings(
 		})
 		.join('');
 	const notes = footnotes.length
-		? `<ol class="kpe-sof-notes" aria-label="Reasons the evidence was rated down">${footnotes
+		? `<ol class="kpe-sof-notes" type="a" aria-label="Reasons the evidence was rated down">${footnotes
 				.map(
 					(text, i) =>
 						`<li id="${id}-note-${i + 1}">${text} <a href="#${id}-mark-${i + 1}" aria-label="Back to the table">↩</a></li>`,

@@ -5,6 +5,7 @@ import { compareStudies, renderEvidenceTable } from '../../lib/evidence/tables.t
 import { PageError } from '../../plugin/errors.ts';
 import type { DirectiveRenderer } from './context.ts';
 import { assertKnown } from './known-keys.ts';
+import { studyRow } from './study-row.ts';
 
 export const evidenceTable: DirectiveRenderer = ({
 	evidence,
@@ -33,7 +34,7 @@ export const evidenceTable: DirectiveRenderer = ({
 					`the evidence table lists "${key}", which has no facts file.`,
 					position,
 				);
-			return { facts: record.facts, csl: library.entries.get(key)!.csl };
+			return studyRow(library, record.facts);
 		})
 		.sort(compareStudies)
 		.map((row) => ({ ...row, citeHtml: cite(page, [row.facts.key]) }));

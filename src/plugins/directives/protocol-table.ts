@@ -3,12 +3,13 @@ import { CONDITION_LABELS, CONDITIONS } from '../../lib/taxonomy.ts';
 import { selectProtocolRows } from '../../lib/evidence/selection.ts';
 import { compareStudies, renderProtocolTable } from '../../lib/evidence/tables.ts';
 import type { DirectiveRenderer } from './context.ts';
+import { studyRow } from './study-row.ts';
 
 export const protocolTable: DirectiveRenderer = ({ evidence, page, cite, attributes, id }) => {
 	const allFacts = [...evidence.facts.byKey.values()].map((r) => r.facts);
 	const rows = CONDITIONS.flatMap((condition) =>
 		selectProtocolRows(allFacts, condition)
-			.map((f) => ({ facts: f, csl: evidence.library.entries.get(f.key)!.csl }))
+			.map((f) => studyRow(evidence.library, f))
 			.sort(compareStudies)
 			.map((row) => ({
 				...row,
