@@ -272,10 +272,21 @@ export function stripCitations(source: string): string {
 	return source.replace(/ ?\[@[^\]]*\]/g, '');
 }
 
-function writeProjectLibrary(root: string, n: number): void {
+function writeProjectLibrary(root: string, n: number, withFacts = false): void {
 	mkdirSync(join(root, 'references'), { recursive: true });
 	mkdirSync(join(root, 'content'), { recursive: true });
 	writeFileSync(join(root, 'references/library.bib'), syntheticLibrary(n));
+	// A cited study needs a facts file (check `cited-without-facts`): the build's pages cite these.
+	if (withFacts) {
+		mkdirSync(join(root, 'references/facts'), { recursive: true });
+		for (let i = 1; i <= n; i++) {
+			const key = bibKey(i);
+			writeFileSync(
+				join(root, 'references/facts', `${key}.yaml`),
+				`key: ${key}\nverified: false\ndesign: rct\nn: 20\n`,
+			);
+		}
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,7 +379,7 @@ function copySite(): string {
 		for (const name of packages)
 			cpSync(join(source, name), join(target, name), { recursive: true, verbatimSymlinks: true });
 	}
-	writeProjectLibrary(root, BUILD_LIBRARY);
+	writeProjectLibrary(root, BUILD_LIBRARY, true);
 	return root;
 }
 

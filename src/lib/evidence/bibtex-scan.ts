@@ -3,22 +3,36 @@
  *
  * citation-js parses BibTeX well but reports neither file nor entry, and can only point at a line
  * of the text it was given ("expected rbrace, got EOF at line 0 col 45"). This scan, written by hand
- * because no maintained package exposes BibTeX source positions, finds entry boundaries and field
- * positions so every error can name file:line:column and the entry key. Values are still decoded by
- * citation-js (LaTeX accents, braces); this scan only keeps their raw text.
+ * because no maintained package exposes BibTeX source positions, reads the whole language as
+ * exporters write it — `@string` macros and `#` concatenation, `@preamble`, `@comment{…}`, braced or
+ * parenthesised entries, quoted or braced values, any letter case — and keeps every position, so an
+ * error can name file:line:column and the entry key. Values are still decoded by citation-js (LaTeX
+ * accents, braces); this scan keeps their raw text, split into literal parts and macro names that
+ * bibtex-macros.ts resolves.
  */
 import { LineIndex } from './diagnostics.ts';
+
+/** One piece of a value: literal text (from `{…}`, `"…"` or a number) or a macro name. */
+export type ValuePart =
+	{ kind: 'text'; text: string } | { kind: 'macro'; name: string; line: number; column: number };
 
 export interface ScannedField {
 	/** Field name, lower-cased. */
 	name: string;
-	/** The raw value between its delimiters (braces or quotes), or a bare number/macro. */
+	/**
+	 * The value's raw text: literal parts joined, with macros replaced by their `@string` value once
+	 * bibtex-macros.ts has resolved them (until then, the macro name).
+	 */
 	raw: string;
+	/** The value as written: literals and macro names, in order (`"Pain " # jpain`). */
+	parts: ValuePart[];
 	line: number;
 	column: number;
 	/** Position of the value itself. */
 	valueLine: number;
 	valueColumn: number;
+	/** Set when the value was copied from the entry named by `crossref`. */
+	inheritedFrom?: string;
 }
 
 export interface ScannedEntry {
@@ -27,15 +41,33 @@ export interface ScannedEntry {
 	key: string;
 	line: number;
 	column: number;
+	/** Position of the key itself. */
+	keyLine: number;
+	keyColumn: number;
 	/** Offsets of the entry's text in the file, `@` to its closing delimiter inclusive. */
 	start: number;
 	end: number;
+	/** Line of the closing delimiter. */
+	endLine: number;
+	/** Set when `crossref` names no entry (reported once as unknown-crossref). */
+	unresolvedCrossref?: string;
+	/** Fields in the order written; a field given twice is kept once (the first), and reported. */
 	fields: ScannedField[];
 }
 
+/** A `@string{name = value}` definition. */
+export interface ScannedMacro {
+	/** Macro name, lower-cased (BibTeX macro names are case-insensitive). */
+	name: string;
+	parts: ValuePart[];
+	line: number;
+	column: number;
+}
+
+export type ScanProblemCode = 'malformed-bibtex' | 'dropped-entry' | 'duplicate-field';
+
 export interface ScanProblem {
-	/** `dropped-entry` for an entry the scan cannot read as one; otherwise malformed BibTeX. */
-	code?: 'malformed-bibtex' | 'dropped-entry';
+	code?: ScanProblemCode;
 	line: number;
 	column: number;
 	key?: string | undefined;
@@ -45,89 +77,225 @@ export interface ScanProblem {
 
 export interface ScanResult {
 	entries: ScannedEntry[];
+	macros: ScannedMacro[];
 	problems: ScanProblem[];
-	/** Number of `@type{` entry openings seen (special types excluded), broken ones included. */
+	/**
+	 * Number of entries the file holds (every `@type{` or `@type(` outside `@comment`, `@string` and
+	 * `@preamble`, broken ones included). Each one is either in `entries` or named by a problem.
+	 */
 	openings: number;
+	/** `@preamble` blocks seen: LaTeX for BibTeX styles, never printed on the site. */
+	preambles: number;
+	/** `@comment` blocks seen: nothing inside them is read. */
+	comments: number;
 }
 
-const SPECIAL_TYPES = new Set(['comment', 'string', 'preamble']);
+/** Any `@word{` or `@word(`, wherever it stands outside an entry (BibTeX reads them anywhere). */
+const AT_OPENING = /@[ \t]*([A-Za-z][\w-]*)[ \t]*([{(])/y;
+/** An `@` at the start of a line: where a broken entry's scan stops, so it never swallows the next. */
+const LINE_START_AT = /^[ \t]*@[ \t]*[A-Za-z]/gm;
 
-/** An entry opening at the start of a line: `@article{` or `@article(`. */
-const OPENING = /^[ \t]*@([A-Za-z][\w-]*)[ \t]*([{(])/gm;
-
-/** Scans a whole BibTeX text. Entries start at the beginning of a line, as every exporter writes them. */
+/** Scans a whole BibTeX text. */
 export function scanBibtex(text: string): ScanResult {
 	const lines = new LineIndex(text);
-	const openings: { type: string; at: number; bodyStart: number; close: string }[] = [];
-	for (const match of text.matchAll(OPENING)) {
-		const type = match[1]!.toLowerCase();
-		if (SPECIAL_TYPES.has(type)) continue;
-		const at = match.index + match[0].indexOf('@');
-		openings.push({
-			type,
-			at,
-			bodyStart: match.index + match[0].length,
-			close: match[2] === '(' ? ')' : '}',
-		});
-	}
-	const entries: ScannedEntry[] = [];
-	const problems: ScanProblem[] = [];
-	// An `@type{` that does not start a line is never read as an entry: report it rather than lose it.
-	let strays = 0;
-	for (const match of text.matchAll(/@([A-Za-z][\w-]*)[ \t]*[{(]/g)) {
-		if (SPECIAL_TYPES.has(match[1]!.toLowerCase())) continue;
-		if (openings.some((o) => o.at === match.index)) continue;
-		// Inside an entry's value (a title that mentions "@book{") it is text, not an entry.
-		if (
-			openings.some(
-				(o, i) =>
-					o.at < match.index &&
-					match.index < (openings[i + 1]?.at ?? text.length) &&
-					!/\n[ \t]*[}),][ \t]*\n/.test(text.slice(o.at, match.index)),
-			)
-		)
+	// Recovery points: each `@` that starts a line, in order.
+	const lineStarts: number[] = [];
+	for (const m of text.matchAll(LINE_START_AT)) lineStarts.push(m.index + m[0].indexOf('@'));
+	let nextLineStart = 0;
+	const recoveryAfter = (offset: number) => {
+		while (nextLineStart < lineStarts.length && lineStarts[nextLineStart]! <= offset)
+			nextLineStart++;
+		return lineStarts[nextLineStart] ?? text.length;
+	};
+
+	const result: ScanResult = {
+		entries: [],
+		macros: [],
+		problems: [],
+		openings: 0,
+		preambles: 0,
+		comments: 0,
+	};
+	let pos = 0;
+	while (pos < text.length) {
+		const at = text.indexOf('@', pos);
+		if (at < 0) break;
+		AT_OPENING.lastIndex = at;
+		const m = AT_OPENING.exec(text);
+		if (!m) {
+			// An `@` in the text between entries (an e-mail address in a note): BibTeX ignores it too.
+			pos = at + 1;
 			continue;
-		const key = /^[ \t]*([^\s,={}()]+)[ \t]*,/.exec(text.slice(match.index + match[0].length))?.[1];
-		strays++;
-		problems.push({
-			code: key ? 'dropped-entry' : 'malformed-bibtex',
-			key,
-			...lines.at(match.index),
-			message: key
-				? `The entry "${key}" does not start a line, so it would not be read: it would be lost.`
-				: `"${match[0]}" does not start a line, so it would not be read as an entry.`,
-			hint: 'Start every entry on a line of its own; if this is not an entry, remove the "@" before the brace.',
-		});
+		}
+		const type = m[1]!.toLowerCase();
+		const close = m[2] === '(' ? ')' : '}';
+		const bodyStart = at + m[0].length;
+		if (type === 'comment' || type === 'preamble') {
+			// Skip the whole balanced block, however many lines and `@`s it holds.
+			const end = matchingClose(text, bodyStart, m[2]!, close, text.length);
+			if (end < 0) {
+				const resume = recoveryAfter(at);
+				result.problems.push({
+					code: 'malformed-bibtex',
+					...lines.at(at),
+					message: `This @${type} opens a \`${m[2]}\` that is never closed.`,
+					hint: `Close the @${type} with \`${close}\`; until then everything after it would be ignored.`,
+				});
+				pos = resume;
+				continue;
+			}
+			if (type === 'comment') result.comments++;
+			else result.preambles++;
+			pos = end + 1;
+			continue;
+		}
+		const limit = recoveryAfter(at);
+		if (type === 'string') {
+			const scanned = scanMacro(text, at, bodyStart, close, limit, lines);
+			if ('problem' in scanned) {
+				result.problems.push(scanned.problem);
+				pos = limit;
+			} else {
+				result.macros.push(scanned.macro);
+				pos = scanned.end + 1;
+			}
+			continue;
+		}
+		result.openings++;
+		const scanned = scanEntry(text, { type, at, bodyStart, close }, limit, lines);
+		result.problems.push(...scanned.problems);
+		if ('entry' in scanned) {
+			result.entries.push(scanned.entry);
+			pos = scanned.entry.end + 1;
+		} else pos = limit;
 	}
-	openings.forEach((opening, i) => {
-		// Each entry is scanned only up to the next opening, so one broken entry never swallows the next.
-		const limit = i + 1 < openings.length ? openings[i + 1]!.at : text.length;
-		const result = scanEntry(text, opening, limit, lines);
-		if ('problem' in result) problems.push(result.problem);
-		else entries.push(result.entry);
-	});
-	return { entries, problems, openings: openings.length + strays };
+	return result;
+}
+
+/** Offset of the delimiter closing a group whose body starts at `from`, or -1. */
+function matchingClose(
+	text: string,
+	from: number,
+	open: string,
+	close: string,
+	limit: number,
+): number {
+	let depth = 1;
+	for (let i = from; i < limit; i++) {
+		const ch = text[i];
+		if (ch === '\\') {
+			i++;
+			continue;
+		}
+		// Braces nest inside a parenthesised block too; only its own `)` at brace depth 1 closes it.
+		if (ch === '{') depth++;
+		else if (ch === '}') {
+			depth--;
+			if (close === '}' && depth === 0) return i;
+		} else if (open === '(' && ch === ')' && depth === 1) return i;
+	}
+	return -1;
+}
+
+type Lines = LineIndex;
+
+function scanMacro(
+	text: string,
+	at: number,
+	bodyStart: number,
+	close: string,
+	limit: number,
+	lines: Lines,
+): { macro: ScannedMacro; end: number } | { problem: ScanProblem } {
+	let pos = skipSpace(text, bodyStart, limit);
+	const nameStart = pos;
+	while (pos < limit && isNameChar(text.charCodeAt(pos))) pos++;
+	const name = text.slice(nameStart, pos);
+	pos = skipSpace(text, pos, limit);
+	if (!name || text[pos] !== '=') {
+		return {
+			problem: {
+				code: 'malformed-bibtex',
+				...lines.at(at),
+				message: 'This @string has no `name = value` inside.',
+				hint: 'Write a macro as `@string{jpain = {Journal of Pain}}` and use it as `journal = jpain`.',
+			},
+		};
+	}
+	pos = skipSpace(text, pos + 1, limit);
+	const value = scanValue(text, pos, limit, lines);
+	if ('unclosed' in value) {
+		return {
+			problem: {
+				code: 'malformed-bibtex',
+				...lines.at(pos),
+				message: `The value of the @string "${name}" opens a ${value.unclosed} that is never closed.`,
+				hint: `Close the value with \`${value.unclosed === '{' ? '}' : '"'}\`.`,
+			},
+		};
+	}
+	pos = skipSpace(text, value.end, limit);
+	if (text[pos] !== close) {
+		return {
+			problem: {
+				code: 'malformed-bibtex',
+				...lines.at(pos),
+				message: `The @string "${name}" is not closed after its value.`,
+				hint: `End it with \`${close}\`: \`@string{${name} = {…}}\`.`,
+			},
+		};
+	}
+	return { macro: { name: name.toLowerCase(), parts: value.parts, ...lines.at(at) }, end: pos };
+}
+
+// Character tests by code, not by regex: the scan visits every character of a 10,000-entry library.
+function isSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff;
+}
+
+/** Letters, digits and `_ . : + -`: field, macro and bare-value names. */
+function isNameChar(c: number): boolean {
+	return (
+		(c >= 97 && c <= 122) ||
+		(c >= 65 && c <= 90) ||
+		(c >= 48 && c <= 57) ||
+		c === 95 ||
+		c === 46 ||
+		c === 58 ||
+		c === 43 ||
+		c === 45
+	);
+}
+
+/** Characters that end a key: `,` space `}` `=` `)`. */
+function endsKey(c: number): boolean {
+	return c === 44 || isSpace(c) || c === 125 || c === 61 || c === 41;
+}
+
+function skipSpace(text: string, pos: number, limit: number): number {
+	while (pos < limit && isSpace(text.charCodeAt(pos))) pos++;
+	return pos;
 }
 
 function scanEntry(
 	text: string,
 	opening: { type: string; at: number; bodyStart: number; close: string },
 	limit: number,
-	lines: LineIndex,
-): { entry: ScannedEntry } | { problem: ScanProblem } {
+	lines: Lines,
+): { entry: ScannedEntry; problems: ScanProblem[] } | { problems: ScanProblem[] } {
+	const problems: ScanProblem[] = [];
 	const fail = (offset: number, message: string, hint: string, key?: string) => ({
-		problem: { ...lines.at(offset), key, message, hint },
+		problems: [
+			...problems,
+			{ code: 'malformed-bibtex' as const, ...lines.at(offset), key, message, hint },
+		],
 	});
-	let pos = opening.bodyStart;
-	const skipSpace = () => {
-		while (pos < limit && /\s/.test(text[pos]!)) pos++;
-	};
-	skipSpace();
+	let pos = skipSpace(text, opening.bodyStart, limit);
 	// The key runs to the first comma. A key containing `=` means the key was left out.
 	const keyStart = pos;
-	while (pos < limit && !/[,\s}=)]/.test(text[pos]!)) pos++;
+	while (pos < limit && !endsKey(text.charCodeAt(pos))) pos++;
 	const key = text.slice(keyStart, pos);
-	skipSpace();
+	pos = skipSpace(text, pos, limit);
 	if (!key || text[pos] === '=') {
 		return fail(
 			opening.at,
@@ -145,28 +313,29 @@ function scanEntry(
 	}
 	const fields: ScannedField[] = [];
 	while (pos < limit) {
-		skipSpace();
-		if (text[pos] === ',') {
-			pos++;
-			skipSpace();
-		}
+		pos = skipSpace(text, pos, limit);
+		if (text[pos] === ',') pos = skipSpace(text, pos + 1, limit);
 		if (text[pos] === opening.close) {
 			return {
 				entry: {
 					type: opening.type,
 					key,
 					...lines.at(opening.at),
+					keyLine: lines.at(keyStart).line,
+					keyColumn: lines.at(keyStart).column,
 					start: opening.at,
 					end: pos,
+					endLine: lines.at(pos).line,
 					fields,
 				},
+				problems,
 			};
 		}
 		if (pos >= limit) break;
 		const nameStart = pos;
-		while (pos < limit && /[\w.:+-]/.test(text[pos]!)) pos++;
+		while (pos < limit && isNameChar(text.charCodeAt(pos))) pos++;
 		const name = text.slice(nameStart, pos).toLowerCase();
-		skipSpace();
+		pos = skipSpace(text, pos, limit);
 		if (!name || text[pos] !== '=') {
 			const previous = fields.at(-1);
 			return fail(
@@ -176,14 +345,13 @@ function scanEntry(
 					: `Expected a field such as \`title = {…}\`, found "${text.slice(nameStart, nameStart + 12).split('\n')[0]}".`,
 				name && previous
 					? `End the "${previous.name}" field with a comma.`
-					: 'Write each field as `name = {value},` and close the entry with a single `}`.',
+					: `Write each field as \`name = {value},\` and close the entry with a single \`${opening.close}\`.`,
 				key,
 			);
 		}
-		pos++; // '='
-		skipSpace();
+		pos = skipSpace(text, pos + 1, limit);
 		const valueStart = pos;
-		const value = scanValue(text, pos, limit);
+		const value = scanValue(text, pos, limit, lines);
 		if ('unclosed' in value) {
 			return fail(
 				valueStart,
@@ -194,15 +362,35 @@ function scanEntry(
 				key,
 			);
 		}
-		fields.push({
+		if (value.parts.length === 0) {
+			return fail(
+				valueStart,
+				`The field "${name}" has no value.`,
+				`Write the value in braces: \`${name} = {…},\`.`,
+				key,
+			);
+		}
+		const field: ScannedField = {
 			name,
-			raw: value.raw,
+			raw: joinParts(value.parts),
+			parts: value.parts,
 			...lines.at(nameStart),
 			valueLine: lines.at(valueStart).line,
 			valueColumn: lines.at(valueStart).column,
-		});
-		pos = value.end;
-		skipSpace();
+		};
+		const first = fields.find((f) => f.name === name);
+		if (first) {
+			// BibTeX keeps the first, biblatex the last: say so instead of letting tools disagree.
+			problems.push({
+				code: 'duplicate-field',
+				line: field.line,
+				column: field.column,
+				key,
+				message: `The field "${name}" is given twice in this entry (first at line ${first.line}).`,
+				hint: `Keep one "${name}" field: delete this one or the one at line ${first.line}.`,
+			});
+		} else fields.push(field);
+		pos = skipSpace(text, value.end, limit);
 		if (pos < limit && text[pos] !== ',' && text[pos] !== opening.close) {
 			return fail(
 				pos,
@@ -220,34 +408,30 @@ function scanEntry(
 	);
 }
 
-/** Reads one field value: `{…}` (nested braces), `"…"`, a number, or macros joined with `#`. */
+/** Literal parts joined, macros as their names: the raw value before macros are resolved. */
+export function joinParts(parts: readonly ValuePart[]): string {
+	return parts.map((p) => (p.kind === 'text' ? p.text : p.name)).join('');
+}
+
+/** Reads one field value: `{…}` (nested braces), `"…"`, a number, or macros, joined with `#`. */
 function scanValue(
 	text: string,
 	start: number,
 	limit: number,
-): { raw: string; end: number } | { unclosed: '{' | '"' } {
-	const parts: string[] = [];
+	lines: Lines,
+): { parts: ValuePart[]; end: number } | { unclosed: '{' | '"' } {
+	const parts: ValuePart[] = [];
 	let pos = start;
 	for (;;) {
 		const c = text[pos];
 		if (c === '{') {
-			let depth = 0;
-			let i = pos;
-			for (; i < limit; i++) {
-				const ch = text[i];
-				if (ch === '\\') {
-					i++;
-					continue;
-				}
-				if (ch === '{') depth++;
-				else if (ch === '}' && --depth === 0) break;
-			}
-			if (i >= limit) return { unclosed: '{' };
+			const end = matchingClose(text, pos + 1, '{', '}', limit);
+			if (end < 0) return { unclosed: '{' };
 			// A brace group that runs over a line break and then looks like the next field means an unclosed brace.
-			const inner = text.slice(pos + 1, i);
+			const inner = text.slice(pos + 1, end);
 			if (/\n[ \t]*[A-Za-z][\w-]*[ \t]*=[ \t]*[{"\d]/.test(inner)) return { unclosed: '{' };
-			parts.push(inner);
-			pos = i + 1;
+			parts.push({ kind: 'text', text: inner });
+			pos = end + 1;
 		} else if (c === '"') {
 			let depth = 0;
 			let i = pos + 1;
@@ -262,21 +446,23 @@ function scanValue(
 				else if (ch === '"' && depth === 0) break;
 			}
 			if (i >= limit) return { unclosed: '"' };
-			parts.push(text.slice(pos + 1, i));
+			parts.push({ kind: 'text', text: text.slice(pos + 1, i) });
 			pos = i + 1;
 		} else {
-			const m = /^[\w.:+-]+/.exec(text.slice(pos, Math.min(limit, pos + 200)));
-			if (!m) return { raw: parts.join(''), end: pos };
-			parts.push(m[0]);
-			pos += m[0].length;
+			let end = pos;
+			while (end < limit && isNameChar(text.charCodeAt(end))) end++;
+			if (end === pos) return { parts, end: pos };
+			const word = text.slice(pos, end);
+			// A bare number is literal text; any other bare word is a macro (`jan`, `jpain`).
+			if (/^\d+$/.test(word)) parts.push({ kind: 'text', text: word });
+			else parts.push({ kind: 'macro', name: word, ...lines.at(pos) });
+			pos = end;
 		}
-		let j = pos;
-		while (j < limit && /\s/.test(text[j]!)) j++;
+		const j = skipSpace(text, pos, limit);
 		if (text[j] === '#') {
-			pos = j + 1;
-			while (pos < limit && /\s/.test(text[pos]!)) pos++;
+			pos = skipSpace(text, j + 1, limit);
 			continue;
 		}
-		return { raw: parts.join(''), end: pos };
+		return { parts, end: pos };
 	}
 }

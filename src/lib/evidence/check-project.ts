@@ -11,7 +11,8 @@ import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
 import { checkEntryText } from './entry-text-rules.ts';
 import { loadFacts, type FactsSet } from './facts.ts';
 import { displayPath, loadLibrary, type Library } from './library.ts';
-import { scanPageCitations } from './citations.ts';
+import { scanPage } from './citations.ts';
+import { factsStub } from './facts-stub.ts';
 import { loadClaims, type ClaimRecord } from './claims.ts';
 import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
@@ -165,11 +166,22 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	const pages = listPages(contentDir);
 	let citations = 0;
+	/** Every citation with its place, for the check that each cited study has facts. */
+	const citedAt: { key: string; file: string; line: number; column: number }[] = [
+		...claims.citations,
+		...glossary.citations,
+	];
 	for (const path of pages) {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
-		const directives = pageDirectives(source, format);
+		// A page that does not parse has no directives to check: scanPage reports it (unreadable-page).
+		let directives: DirectiveUse[];
+		try {
+			directives = pageDirectives(source, format);
+		} catch {
+			directives = [];
+		}
 		for (const directive of directives) {
 			for (const problem of checkDirective(directive)) {
 				diagnostics.push({
@@ -182,8 +194,30 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			}
 		}
 		diagnostics.push(...checkFrontmatterTitles(source, file));
-		for (const cite of scanPageCitations(source, format)) {
+		const scan = scanPage(source, format);
+		if (scan.parseError) {
+			diagnostics.push({
+				code: 'unreadable-page',
+				file,
+				line: scan.parseError.line,
+				column: scan.parseError.column,
+				message: `The page cannot be read as MDX: ${scan.parseError.message}.`,
+				hint: 'Fix the MDX at this place (an unclosed tag, or `{` / `<` that should be written `\\{` / `&lt;`).',
+			});
+		}
+		for (const u of scan.unreadable) {
+			diagnostics.push({
+				code: 'unreadable-citation',
+				file,
+				line: u.line,
+				column: u.column,
+				message: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
+				hint: u.fix,
+			});
+		}
+		for (const cite of scan.citations) {
 			citations++;
+			citedAt.push({ key: cite.key, file, line: cite.line, column: cite.column });
 			if (library.entries.has(cite.key)) continue;
 			diagnostics.push({
 				code: 'unknown-citation',
@@ -196,7 +230,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			});
 		}
 		for (const row of scanEvidenceTableKeys(source, directives)) {
-			if (facts.byKey.has(row.key)) continue;
+			// A facts file with errors is reported as such, not as missing.
+			if (facts.byKey.has(row.key) || facts.invalid.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);
 			diagnostics.push({
 				code: inLibrary ? 'table-entry-without-facts' : 'unknown-citation',
@@ -212,6 +247,30 @@ export function checkProject(paths: ProjectPaths): Evidence {
 					: 'Fix the key, or add the study to references/*.bib and its facts to references/facts/.',
 			});
 		}
+	}
+
+	// A cited study needs its facts (design, n, what it found): report each such key once, at the
+	// first place it is cited, with the file to write.
+	const reported = new Set<string>();
+	for (const c of citedAt) {
+		if (reported.has(c.key) || !library.entries.has(c.key)) continue;
+		if (facts.byKey.has(c.key) || facts.invalid.has(c.key)) continue;
+		reported.add(c.key);
+		diagnostics.push({
+			code: 'cited-without-facts',
+			file: c.file,
+			line: c.line,
+			column: c.column,
+			key: c.key,
+			message: `This cites "${c.key}", which has no facts file (references/facts/${c.key}.yaml).`,
+			hint: `Create references/facts/${c.key}.yaml from the study's published record, starting from:\n${factsStub(
+				c.key,
+			)
+				.trimEnd()
+				.split('\n')
+				.map((l) => `        ${l}`)
+				.join('\n')}`,
+		});
 	}
 
 	return {

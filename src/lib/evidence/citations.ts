@@ -9,10 +9,14 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { LineIndex } from './diagnostics.ts';
 
-/** A citation key: starts with a letter, digit or `_`; may hold `:.-_` inside (as Pandoc allows). */
-const KEY = String.raw`[A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?`;
-/** `[@a]`, `[@a; @b]`, `[@a;@b]`: a cluster of keys in square brackets. */
-export const CLUSTER = new RegExp(String.raw`\[\s*@${KEY}(?:\s*;\s*@${KEY})*\s*\]`, 'g');
+/**
+ * A citation key as the library allows it (entry-rules.ts VALID_KEY): letters, digits and `_:.-`.
+ * Zotero/Better BibTeX keys (`smith_ketamine_2020`, `oconnor_low-dose_2021`) fit as they are.
+ */
+const KEY = String.raw`[A-Za-z0-9_:.\-]+`;
+/** `[@a]`, `[@a; @b]`, `[@a ; @ b]`: a cluster of keys in square brackets, spaces allowed around `;` and after `@`. */
+export const CLUSTER = new RegExp(String.raw`\[\s*@\s*${KEY}(?:\s*;\s*@\s*${KEY})*\s*\]`, 'g');
+const KEY_IN_CLUSTER = new RegExp(String.raw`@\s*(${KEY})`, 'g');
 
 export interface CitationCluster {
 	/** Keys in the order written. */
@@ -29,7 +33,7 @@ export function findClusters(text: string): CitationCluster[] {
 		// `![@x]` is an image and `[@x](url)` or `[@x][ref]` a link, not a citation.
 		const after = text[match.index + match[0].length];
 		if (text[match.index - 1] === '!' || after === '(' || after === '[') continue;
-		const keys = [...match[0].matchAll(new RegExp(`@(${KEY})`, 'g'))].map((m) => m[1]!);
+		const keys = [...match[0].matchAll(KEY_IN_CLUSTER)].map((m) => m[1]!);
 		clusters.push({ keys, index: match.index, length: match[0].length });
 	}
 	return clusters;
@@ -113,20 +117,88 @@ interface MdNode {
 }
 
 /**
- * Every citation in a Markdown/MDX page source, with its position. The page is parsed by Sätteri,
- * the parser the build uses, so code, MDX comments and expressions, HTML and frontmatter are skipped
- * exactly as the build skips them; positions come from the source text of each text node.
- * `format` defaults to MDX, falling back to Markdown when the source is not valid MDX.
+ * A bracket that looks like a citation but is not one the site can read: `[see @a]`, `[@a, p. 4]`,
+ * `[@müller2020]`. Left alone it would be printed as literal text, so the checks report it.
+ * An `@` inside a word (`someone@example.org`) does not count.
  */
-export function scanPageCitations(source: string, format?: 'md' | 'mdx'): PageCitation[] {
-	let tree: MdNode;
-	try {
-		tree = (format === 'md' ? markdownToMdast(source) : mdxToMdast(source)) as MdNode;
-	} catch {
-		tree = markdownToMdast(source) as MdNode;
+const CITATION_LIKE = /^\[(?:[^[\]\n]*[\s;])?@[^\s\]]/;
+const BRACKET = /\[[^[\]\n]*\]/g;
+
+export interface UnreadableCluster {
+	/** The bracket as written. */
+	text: string;
+	index: number;
+	/** Why it is not read, and what to write instead. */
+	reason: string;
+	fix: string;
+}
+
+/** Brackets in a run of text that look like citations but are not readable clusters. */
+export function findUnreadableClusters(text: string): UnreadableCluster[] {
+	const out: UnreadableCluster[] = [];
+	const readable = new Set(findClusters(text).map((c) => c.index));
+	for (const match of text.matchAll(BRACKET)) {
+		const bracket = match[0];
+		if (readable.has(match.index) || !CITATION_LIKE.test(bracket)) continue;
+		const after = text[match.index + bracket.length];
+		if (text[match.index - 1] === '!' || after === '(' || after === '[') continue;
+		// Keys with characters a key cannot hold, so the reader gets the right fix.
+		const keys = [...bracket.matchAll(/@\s*([^\s;,\]]+)/g)].map((m) => m[1]!);
+		const badKey = keys.find((k) => !new RegExp(`^${KEY}$`).test(k));
+		out.push({
+			text: bracket,
+			index: match.index,
+			reason: badKey
+				? `the key "${badKey}" holds characters a citation key cannot (only A–Z, a–z, 0–9 and _ : . -)`
+				: 'a citation holds only keys, each written `@key` and separated by `;` (no page numbers, prefixes or commas)',
+			fix: badKey
+				? 'Use the key exactly as the library spells it (keys are plain ASCII: `mueller2020schmerz`).'
+				: `Write it as \`[${keys.map((k) => `@${k}`).join('; ') || '@key'}]\`; put any words outside the brackets.`,
+		});
 	}
+	return out;
+}
+
+export interface PageScan {
+	citations: PageCitation[];
+	unreadable: (PageCitation & { text: string; reason: string; fix: string })[];
+	/** Set when the page itself cannot be parsed (the build would fail on it too). */
+	parseError?: { line: number; column: number; message: string };
+}
+
+/** Sätteri's parser features the build turns on: directives (`::evidence-table{…}`) above all. */
+const FEATURES = { directive: true } as const;
+
+/**
+ * Every citation in a Markdown/MDX page source, with its position, wherever the build renders it:
+ * paragraphs, lists, tables, directive labels and the children of JSX components
+ * (`<BottomLine>…[@key]…</BottomLine>`). The page is parsed by Sätteri, the parser the build uses,
+ * with the same features, so code, MDX comments and expressions, raw HTML and frontmatter are
+ * skipped exactly as the build skips them. `format` defaults to MDX.
+ */
+export function scanPage(source: string, format: 'md' | 'mdx' = 'mdx'): PageScan {
 	const lines = new LineIndex(source);
-	const out: PageCitation[] = [];
+	let tree: MdNode;
+	let parseError: PageScan['parseError'];
+	try {
+		tree = (
+			format === 'md'
+				? markdownToMdast(source, { features: FEATURES })
+				: mdxToMdast(source, { features: FEATURES })
+		) as MdNode;
+	} catch (error) {
+		// Report it (the build stops on it too), and still scan the page as Markdown.
+		const message = error instanceof Error ? error.message : String(error);
+		const where = /^(?:Error: )?(\d+):(\d+)/.exec(message);
+		parseError = {
+			line: where ? Number(where[1]) : 1,
+			column: where ? Number(where[2]) : 1,
+			message: message.replace(/^(?:Error: )?\d+:\d+: /, '').split('\n')[0]!,
+		};
+		tree = markdownToMdast(source, { features: FEATURES }) as MdNode;
+	}
+	const citations: PageCitation[] = [];
+	const unreadable: PageScan['unreadable'] = [];
 	const walk = (node: MdNode) => {
 		if (NOT_TEXT.has(node.type)) return;
 		if (node.type === 'text') {
@@ -135,17 +207,23 @@ export function scanPageCitations(source: string, format?: 'md' | 'mdx'): PageCi
 			if (start === undefined || end === undefined) return;
 			const raw = source.slice(start, end);
 			for (const cluster of findClusters(raw)) {
-				let offset = cluster.index;
-				for (const key of cluster.keys) {
-					offset = raw.indexOf(`@${key}`, offset);
-					out.push({ key, ...lines.at(start + offset) });
-					offset += key.length + 1;
+				const text = raw.slice(cluster.index, cluster.index + cluster.length);
+				for (const m of text.matchAll(KEY_IN_CLUSTER)) {
+					citations.push({ key: m[1]!, ...lines.at(start + cluster.index + m.index) });
 				}
+			}
+			for (const u of findUnreadableClusters(raw)) {
+				unreadable.push({ key: '', ...lines.at(start + u.index), ...u });
 			}
 			return;
 		}
 		node.children?.forEach(walk);
 	};
 	walk(tree);
-	return out;
+	return parseError ? { citations, unreadable, parseError } : { citations, unreadable };
+}
+
+/** Every citation in a page source, with its position (see scanPage). */
+export function scanPageCitations(source: string, format?: 'md' | 'mdx'): PageCitation[] {
+	return scanPage(source, format).citations;
 }

@@ -29,7 +29,19 @@ export type DiagnosticCode =
 	| 'invalid-glossary'
 	| 'dropped-entry'
 	| 'not-utf8'
-	| 'empty-library';
+	| 'empty-library'
+	| 'unreadable-file'
+	| 'duplicate-field'
+	| 'unknown-macro'
+	| 'unknown-crossref'
+	| 'unknown-entry-type'
+	| 'invalid-key'
+	| 'unreadable-citation'
+	| 'unreadable-page'
+	| 'cited-without-facts'
+	| 'likely-duplicate'
+	| 'online-mismatch'
+	| 'online-unresolved';
 
 export interface Diagnostic {
 	code: DiagnosticCode;

@@ -5,6 +5,9 @@
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import type { LibraryEntry } from './library.ts';
 import type { ScannedField } from './bibtex-scan.ts';
+import { distance } from 'fastest-levenshtein';
+import { suggestion } from './nearest-keys.ts';
+import { normaliseTitle, firstAuthorFamily, entryYear, nearTitle } from './record-compare.ts';
 
 /** The field an editor adds, instead of a DOI or PMID, to say why an entry has neither. */
 export const NO_IDENTIFIER_FIELD = 'noidreason';
@@ -39,6 +42,69 @@ const REQUIRED_FIELDS: Record<string, string[]> = {
 	online: ['author|organization', 'title', 'year|date', 'url'],
 };
 const DEFAULT_REQUIRED = ['title', 'year|date'];
+
+/** Entry types of BibTeX and biblatex that citation-js maps to a CSL type. */
+export const ENTRY_TYPES = [
+	'article',
+	'book',
+	'booklet',
+	'collection',
+	'conference',
+	'dataset',
+	'inbook',
+	'incollection',
+	'inproceedings',
+	'manual',
+	'mastersthesis',
+	'misc',
+	'online',
+	'patent',
+	'periodical',
+	'phdthesis',
+	'proceedings',
+	'reference',
+	'report',
+	'software',
+	'standard',
+	'techreport',
+	'thesis',
+	'unpublished',
+	'www',
+	'electronic',
+];
+const KNOWN_TYPES = new Set(ENTRY_TYPES);
+
+/** What a key may hold: it becomes a URL path (`/studies/<key>/`) and a Pandoc citation `[@key]`. */
+export const VALID_KEY = /^[A-Za-z0-9_:.-]+$/;
+
+/** The key to suggest for an invalid one: accents stripped, other characters dropped. */
+export function suggestKey(key: string): string {
+	const ascii = key
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/ß/g, 'ss')
+		.replace(/[æÆ]/g, 'ae')
+		.replace(/[œŒ]/g, 'oe')
+		.replace(/[øØ]/g, 'o')
+		.replace(/[łŁ]/g, 'l')
+		.replace(/[/\s]+/g, '_')
+		.replace(/[^A-Za-z0-9_:.-]/g, '')
+		.replace(/\.{2,}/g, '.')
+		.replace(/^[._:-]+|[._:-]+$/g, '');
+	return ascii || 'author2020word';
+}
+
+/** Why a key is not valid, or undefined. */
+export function keyProblem(key: string): string | undefined {
+	if (key.includes('/'))
+		return 'contains "/", which would make it a folder in the study page address';
+	if (key.includes('..')) return 'contains "..", which would point outside the study pages';
+	if (!VALID_KEY.test(key)) {
+		const bad = [...new Set(key.replace(/[A-Za-z0-9_:.-]/g, ''))].join('');
+		return `contains characters a citation cannot hold (${JSON.stringify(bad)}): only letters A–Z, digits and _ : . - are allowed`;
+	}
+	return undefined;
+}
 
 const DOI = /^10\.\d{4,9}\/\S+$/;
 const PMID = /^[1-9]\d{0,8}$/;
@@ -89,6 +155,11 @@ function tagAt(text: string, index: number): string {
 	return end === -1 ? window : window.slice(0, end + 1);
 }
 
+/** The entry's own fields (not those inherited through `crossref`, checked on their own entry). */
+function ownField(entry: LibraryEntry, name: string): ScannedField | undefined {
+	return entry.scanned.fields.find((f) => f.name === name && !f.inheritedFrom);
+}
+
 /** Checks that hold for one entry on its own. */
 export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 	const out: Diagnostic[] = [];
@@ -108,7 +179,39 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 		);
 	}
 
-	for (const alternatives of REQUIRED_FIELDS[type] ?? DEFAULT_REQUIRED) {
+	const badKey = keyProblem(entry.key);
+	if (badKey) {
+		out.push({
+			...problem(
+				entry,
+				'invalid-key',
+				`The key "${entry.key}" ${badKey}.`,
+				`Rename it \`${suggestKey(entry.key)}\` here, in its facts file name and wherever a page cites it.`,
+			),
+			line: entry.scanned.keyLine,
+			column: entry.scanned.keyColumn,
+		});
+	}
+	if (!KNOWN_TYPES.has(type)) {
+		const nearest = [...ENTRY_TYPES]
+			.map((t) => ({ t, d: distance(type, t) }))
+			.sort((a, b) => a.d - b.d)[0]!.t;
+		out.push(
+			problem(
+				entry,
+				'unknown-entry-type',
+				`"@${type}" is not a BibTeX entry type.${suggestion([nearest])}`,
+				`Write \`@${nearest}{${entry.key},\` (types: ${ENTRY_TYPES.slice(0, 8).join(', ')}, …).`,
+			),
+		);
+	}
+
+	// With a crossref that names no entry, the fields it would give are unknown: that one problem
+	// (unknown-crossref) is reported instead of each field the parent would have supplied.
+	const required = entry.scanned.unresolvedCrossref
+		? []
+		: (REQUIRED_FIELDS[type] ?? DEFAULT_REQUIRED);
+	for (const alternatives of required) {
 		const options = alternatives.split('|');
 		// A partly seen record may lack anything but author and title; the reason says why.
 		if (partlySeen && !options.some((o) => ALWAYS_REQUIRED.has(o))) continue;
@@ -124,7 +227,7 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 		}
 	}
 
-	const year = field(entry, 'year');
+	const year = ownField(entry, 'year');
 	if (year) {
 		const value = year.raw.trim();
 		const max = new Date().getFullYear() + 1;
@@ -194,6 +297,7 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 	}
 
 	for (const f of entry.scanned.fields) {
+		if (f.inheritedFrom) continue;
 		if (f.name === 'url') {
 			const value = f.raw.trim();
 			if (!/^https?:\/\/[^\s]+$/i.test(value)) {
@@ -274,6 +378,50 @@ export function checkAcrossEntries(all: readonly LibraryEntry[]): Diagnostic[] {
 				);
 			} else if (!first) firstById.set(id, entry);
 		}
+	}
+	out.push(...likelyDuplicates(all));
+	return out;
+}
+
+/**
+ * The same study under two keys without a shared identifier: the same first author, the same year
+ * and a near-identical title (case, punctuation, LaTeX braces and accents ignored; up to one
+ * character in twenty different). Entries are grouped by author and year first, so this stays fast
+ * on a large library.
+ */
+export function likelyDuplicates(all: readonly LibraryEntry[]): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	const groups = new Map<string, { entry: LibraryEntry; title: string }[]>();
+	const seenKeys = new Set<string>();
+	for (const entry of all) {
+		if (seenKeys.has(entry.key)) continue; // a duplicate key is its own problem
+		seenKeys.add(entry.key);
+		const author = firstAuthorFamily(entry.csl);
+		const year = entryYear(entry.csl);
+		const title = normaliseTitle(entry.csl.title ?? '');
+		if (!author || !year || title.length < 10) continue;
+		// Titles with different numbers are never the same study (nearTitle), so numbers join the group key.
+		const id = `${author}|${year}|${(title.match(/\d+/g) ?? []).join(' ')}`;
+		const group = groups.get(id) ?? [];
+		const twin = group.find((g) => nearTitle(g.title, title));
+		if (twin) {
+			const a = twin.entry;
+			const sameId =
+				(a.csl.DOI && entry.csl.DOI && a.csl.DOI.toLowerCase() === entry.csl.DOI.toLowerCase()) ||
+				(a.csl.PMID && entry.csl.PMID && a.csl.PMID === entry.csl.PMID);
+			// Same DOI or PMID is already reported as duplicate-identifier.
+			if (!sameId) {
+				out.push(
+					problem(
+						entry,
+						'likely-duplicate',
+						`"${entry.key}" looks like the same study as "${a.key}" (${a.file}:${a.line}): same first author, year and title.`,
+						`Keep one entry: cite "${a.key}" and delete "${entry.key}" (or, if they truly differ, make the titles say how).`,
+					),
+				);
+			}
+		} else group.push({ entry, title });
+		groups.set(id, group);
 	}
 	return out;
 }

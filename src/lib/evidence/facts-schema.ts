@@ -67,7 +67,7 @@ export const studyFactsSchema = z.strictObject({
 	 */
 	key: z
 		.string()
-		.regex(/^[a-z0-9][a-z0-9_:-]*$/i, 'a BibTeX key: letters, digits, `_`, `:` or `-`'),
+		.regex(/^[A-Za-z0-9_:.-]+$/, 'a BibTeX key: letters, digits, `_`, `:`, `.` or `-`'),
 	/**
 	 * Whether title, first author, journal, year and DOI or PMID were all seen in a published record.
 	 * `false` keeps the study citable but shows no DOI/PubMed link for it.

@@ -19,6 +19,8 @@ export interface FactsRecord {
 
 export interface FactsSet {
 	byKey: Map<string, FactsRecord>;
+	/** Keys whose facts file exists but has errors (already reported): not "missing". */
+	invalid: Set<string>;
 	diagnostics: Diagnostic[];
 }
 
@@ -30,7 +32,8 @@ export function loadFacts(
 ): FactsSet {
 	const byKey = new Map<string, FactsRecord>();
 	const diagnostics: Diagnostic[] = [];
-	if (!existsSync(factsDir)) return { byKey, diagnostics };
+	const invalid = new Set<string>();
+	if (!existsSync(factsDir)) return { byKey, invalid, diagnostics };
 	const known = new Set(libraryKeys);
 	for (const name of readdirSync(factsDir)
 		.filter((n) => /\.ya?ml$/.test(n))
@@ -48,7 +51,10 @@ export function loadFacts(
 				'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
 		});
 		diagnostics.push(...read.diagnostics);
-		if (!read.data) continue;
+		if (!read.data) {
+			invalid.add(fileKey);
+			continue;
+		}
 		const { line } = read.positionOf(['key']);
 		const facts = read.data;
 		if (facts.key !== fileKey) {
@@ -75,5 +81,5 @@ export function loadFacts(
 		}
 		byKey.set(facts.key, { file, line, facts });
 	}
-	return { byKey, diagnostics };
+	return { byKey, invalid, diagnostics };
 }

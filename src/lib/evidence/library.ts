@@ -1,15 +1,20 @@
 /**
- * Loads the evidence library: every `references/*.bib` file, parsed once per build.
+ * Loads the evidence library: every `.bib` file under `references/` (any case, any subfolder),
+ * parsed once per build.
  *
- * The scan (bibtex-scan.ts) gives positions and structural errors; citation-js decodes the values
- * into CSL-JSON. The two counts are compared so that no entry is ever silently dropped.
+ * Three passes: the scan (bibtex-scan.ts) gives positions and structural errors for each file;
+ * macros and crossrefs are then resolved across the whole library (bibtex-macros.ts); finally
+ * citation-js decodes each entry, rewritten in plain `name = {value}` form, into CSL-JSON. The count
+ * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Diagnostic } from './diagnostics.ts';
-import { scanBibtex, type ScannedEntry } from './bibtex-scan.ts';
+import { scanBibtex, type ScanResult, type ScannedEntry } from './bibtex-scan.ts';
+import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
+import { decodeBibFile } from './text-encoding.ts';
 
 /** A CSL-JSON item as citation-js produces it (only the fields we read are typed). */
 export interface CslItem {
@@ -42,38 +47,17 @@ export interface Library {
 	/** Every entry read, duplicates included, in file order. */
 	all: LibraryEntry[];
 	files: string[];
-	/** `@type{` openings counted in the raw files: compared with `all.length`, so nothing is lost. */
+	/** Entries counted in the raw files: compared with `all.length`, so nothing is lost. */
 	rawEntries: number;
+	/** `@preamble` blocks seen (never printed) and `@comment` blocks skipped. */
+	preambles: number;
+	comments: number;
 	diagnostics: Diagnostic[];
 }
 
 /** Relative, forward-slash path for messages. */
 export function displayPath(root: string, file: string): string {
 	return relative(root, file).split(sep).join('/');
-}
-
-/** Reads bytes as UTF-8, or reports the line of the first byte that is not. */
-function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number; badColumn: number } {
-	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-	} catch {
-		// Find the first invalid sequence by decoding growing prefixes line by line.
-		let line = 1;
-		let lineStart = 0;
-		for (let i = 0; i < bytes.length; i++) {
-			if (bytes[i] === 10) {
-				const slice = bytes.subarray(lineStart, i);
-				try {
-					new TextDecoder('utf-8', { fatal: true }).decode(slice);
-				} catch {
-					return { badLine: line, badColumn: 1 };
-				}
-				line++;
-				lineStart = i + 1;
-			}
-		}
-		return { badLine: line, badColumn: 1 };
-	}
 }
 
 /** Parses BibTeX text with citation-js; throws citation-js' own error on malformed input. */
@@ -88,25 +72,51 @@ function parseWithCitationJs(text: string): CslItem[] {
 	}) as CslItem[];
 }
 
-/**
- * Loads one file's text. Exposed for tests, which feed fixture text without touching the disk.
- * Returns the entries and every problem found in them.
- */
-export function loadBibtexText(
-	file: string,
-	text: string,
-): { entries: LibraryEntry[]; diagnostics: Diagnostic[]; openings: number } {
-	const diagnostics: Diagnostic[] = [];
-	const scan = scanBibtex(text);
-	for (const { code, ...p } of scan.problems) {
-		diagnostics.push({ code: code ?? 'malformed-bibtex', file, ...p });
-	}
-	const entries: LibraryEntry[] = [];
-	if (scan.entries.length === 0) return { entries, diagnostics, openings: scan.openings };
+/** One file's scan, with the problems found so far. */
+export interface ScannedFile {
+	file: string;
+	scan: ScanResult;
+	diagnostics: Diagnostic[];
+}
 
-	// Parse the well-formed entries in one call (fast); if citation-js still rejects something the scan
+/** Scans one file's text (pass 1). */
+export function scanBibtexFile(file: string, text: string): ScannedFile {
+	const scan = scanBibtex(text);
+	const diagnostics = scan.problems.map(({ code, ...p }) => ({
+		code: code ?? ('malformed-bibtex' as const),
+		file,
+		...p,
+	}));
+	return { file, scan, diagnostics };
+}
+
+/**
+ * An entry rewritten as plain BibTeX: lower-case type, braces around every value, macros and
+ * crossrefs already resolved, each field given once. citation-js then sees exactly what the checks
+ * saw. Field `i` is on line `i + 2`, so a parser error maps back to the field's own line.
+ */
+function normalisedSource(entry: ScannedEntry): string {
+	return [
+		`@${entry.type}{${entry.key},`,
+		...entry.fields.map((f) => `  ${f.name} = {${f.raw}},`),
+		'}',
+	].join('\n');
+}
+
+/** Decodes scanned entries with citation-js (pass 3). */
+function parseEntries(scanned: ScannedFile): {
+	entries: LibraryEntry[];
+	diagnostics: Diagnostic[];
+} {
+	const { file } = scanned;
+	const diagnostics: Diagnostic[] = [];
+	const entries: LibraryEntry[] = [];
+	const list = scanned.scan.entries;
+	if (list.length === 0) return { entries, diagnostics };
+
+	// Parse the entries in one call (fast); if citation-js still rejects something the scan
 	// accepted, parse entry by entry so its error lands on the right entry and line.
-	const chunks = scan.entries.map((e) => text.slice(e.start, e.end + 1));
+	const chunks = list.map(normalisedSource);
 	let parsed: CslItem[] | undefined;
 	try {
 		parsed = parseWithCitationJs(chunks.join('\n\n'));
@@ -124,111 +134,186 @@ export function loadBibtexText(
 	// Parse entry by entry those the batch lost: all of them if citation-js threw, or those it
 	// dropped without a word (an unbalanced `$` can empty a whole batch). Each problem then lands
 	// on its own entry, and the others still load.
-	const lost = scan.entries
-		.map((entry, i) => ({ entry, i }))
-		.filter(({ entry }) => !byKey.has(entry.key));
 	const rejected = new Set<ScannedEntry>();
-	for (const { entry, i } of lost) {
+	list.forEach((entry, i) => {
+		if (byKey.has(entry.key)) return;
 		try {
 			addParsed(parseWithCitationJs(chunks[i]!));
 		} catch (error) {
 			rejected.add(entry);
 			const message = error instanceof Error ? error.message : String(error);
-			// citation-js says "... at line L col C" relative to the chunk: move it into the file.
+			// citation-js says "... at line L col C" of the rewritten entry: line L is field L - 2.
 			const where = /line (\d+) col (\d+)/.exec(message);
+			const field = where ? entry.fields[Number(where[1]) - 2] : undefined;
 			diagnostics.push({
 				code: 'malformed-bibtex',
 				file,
-				line: where ? entry.line + Number(where[1]) - 1 : entry.line,
-				column: where ? Number(where[2]) : entry.column,
+				line: field?.line ?? entry.line,
+				column: field?.column ?? entry.column,
 				key: entry.key,
-				message: `The BibTeX parser rejected this entry: ${message.split('\n')[0]}.`,
-				hint: 'Check the braces, quotes and commas of this entry against the other entries in the file.',
+				message: `The BibTeX parser rejected this entry${field ? ` at its "${field.name}" field` : ''}: ${message.split('\n')[0]}.`,
+				hint: 'Check the braces, quotes, `$` and `\\` of this entry against the other entries in the file.',
 			});
 		}
-	}
+	});
 
 	const seenPerKey = new Map<string, number>();
-	for (const scanned of scan.entries) {
-		const items = byKey.get(scanned.key) ?? [];
-		const index = seenPerKey.get(scanned.key) ?? 0;
-		seenPerKey.set(scanned.key, index + 1);
+	for (const entry of list) {
+		const items = byKey.get(entry.key) ?? [];
+		const index = seenPerKey.get(entry.key) ?? 0;
+		seenPerKey.set(entry.key, index + 1);
 		const csl = items[index];
 		if (!csl) {
 			// Already reported when citation-js threw on it; otherwise the parser dropped it silently.
-			if (!rejected.has(scanned)) {
+			if (!rejected.has(entry)) {
 				diagnostics.push({
 					code: 'dropped-entry',
 					file,
-					line: scanned.line,
-					column: scanned.column,
-					key: scanned.key,
+					line: entry.line,
+					column: entry.column,
+					key: entry.key,
 					message: 'The BibTeX parser returned no entry for this key, so it would be lost.',
-					hint: 'Check the entry type and key for unusual characters; compare it with an entry that works.',
+					hint: 'Check the entry for an unbalanced `$` or `\\`; compare it with an entry that works.',
 				});
 			}
 			continue;
 		}
 		entries.push({
-			key: scanned.key,
+			key: entry.key,
 			file,
-			line: scanned.line,
-			column: scanned.column,
-			scanned,
+			line: entry.line,
+			column: entry.column,
+			scanned: entry,
 			csl,
 		});
 	}
-	// Entries the parser found that the scan did not (an `@type{` not at the start of a line).
-	const scannedKeys = new Set(scan.entries.map((e) => e.key));
-	for (const key of byKey.keys()) {
-		if (!scannedKeys.has(key)) {
+	return { entries, diagnostics };
+}
+
+/** Resolves macros and crossrefs across files (pass 2), then parses each file (pass 3). */
+function loadScannedFiles(files: readonly ScannedFile[]): {
+	all: LibraryEntry[];
+	diagnostics: Diagnostic[];
+} {
+	const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+	const scannedEntries = files.flatMap((f) =>
+		f.scan.entries.map((scanned) => ({ file: f.file, scanned })),
+	);
+	diagnostics.push(
+		...resolveMacros(
+			files.flatMap((f) => f.scan.macros.map((macro) => ({ file: f.file, macro }))),
+			scannedEntries,
+		),
+		...resolveCrossrefs(scannedEntries),
+	);
+	const all: LibraryEntry[] = [];
+	for (const file of files) {
+		const parsed = parseEntries(file);
+		all.push(...parsed.entries);
+		diagnostics.push(...parsed.diagnostics);
+	}
+	return { all, diagnostics };
+}
+
+/**
+ * Loads one file's text. Exposed for tests, which feed fixture text without touching the disk.
+ * Returns the entries, every problem found in them, and the count of entries the text holds.
+ */
+export function loadBibtexText(
+	file: string,
+	text: string,
+): { entries: LibraryEntry[]; diagnostics: Diagnostic[]; openings: number } {
+	const scanned = scanBibtexFile(file, text);
+	const { all, diagnostics } = loadScannedFiles([scanned]);
+	return { entries: all, diagnostics, openings: scanned.scan.openings };
+}
+
+/** A path under `references/` that should be a BibTeX file: `.bib` in any letter case. */
+const BIB_FILE = /\.bib$/i;
+
+/**
+ * Every path under `dir` named `*.bib` (any case), in sorted order, whatever it is (a folder or a
+ * broken link named `x.bib` is listed too, so the loader can report it instead of skipping it).
+ */
+function listBibPaths(dir: string): string[] {
+	const out: string[] = [];
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const path = join(folder, entry.name);
+			if (BIB_FILE.test(entry.name)) out.push(path);
+			else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+				walk(path);
+		}
+	};
+	walk(dir);
+	return out.sort();
+}
+
+/** Why a path named `*.bib` cannot be read as a file, or undefined when it can. */
+function unreadableReason(path: string): string | undefined {
+	let link = false;
+	try {
+		link = lstatSync(path).isSymbolicLink();
+		const stat = statSync(path);
+		if (stat.isDirectory()) return 'is a folder, not a file';
+		if (!stat.isFile()) return 'is not a regular file';
+		return undefined;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (link && code === 'ENOENT') return 'is a link to a file that does not exist';
+		return `cannot be read (${code ?? String(error)})`;
+	}
+}
+
+/** Loads every `.bib` file under a folder (subfolders included), in path order. */
+export function loadLibrary(referencesDir: string, root: string = process.cwd()): Library {
+	const diagnostics: Diagnostic[] = [];
+	const paths = existsSync(referencesDir) ? listBibPaths(referencesDir) : [];
+	const scannedFiles: ScannedFile[] = [];
+	const files: string[] = [];
+	for (const path of paths) {
+		const file = displayPath(root, path);
+		const reason = unreadableReason(path);
+		if (reason) {
 			diagnostics.push({
-				code: 'dropped-entry',
+				code: 'unreadable-file',
 				file,
 				line: 1,
 				column: 1,
-				key,
-				message: `The parser found an entry "${key}" that does not start on a line of its own.`,
-				hint: 'Start every entry with `@type{key,` at the beginning of a line.',
-			});
-		}
-	}
-	return { entries, diagnostics, openings: scan.openings };
-}
-
-/** Loads every `*.bib` file in a folder, in name order. */
-export function loadLibrary(referencesDir: string, root: string = process.cwd()): Library {
-	const diagnostics: Diagnostic[] = [];
-	const files = existsSync(referencesDir)
-		? readdirSync(referencesDir)
-				.filter((name) => name.endsWith('.bib'))
-				.sort()
-				.map((name) => join(referencesDir, name))
-		: [];
-	const all: LibraryEntry[] = [];
-	let rawEntries = 0;
-	for (const path of files) {
-		const file = displayPath(root, path);
-		const decoded = decodeUtf8(readFileSync(path));
-		if (!('text' in decoded)) {
-			diagnostics.push({
-				code: 'not-utf8',
-				file,
-				line: decoded.badLine,
-				column: decoded.badColumn,
-				message: 'This file is not valid UTF-8.',
-				hint: 'Save the file as UTF-8 (in Zotero/Better BibTeX: export with UTF-8 encoding).',
+				message: `"${file}" ${reason}, so no entry in it can be read.`,
+				hint: 'Replace it with a BibTeX file, or rename or remove it (only files ending in .bib are read).',
 			});
 			continue;
 		}
-		const result = loadBibtexText(file, decoded.text);
-		rawEntries += result.openings;
-		all.push(...result.entries);
-		diagnostics.push(...result.diagnostics);
+		files.push(file);
+		let bytes: Uint8Array;
+		try {
+			bytes = readFileSync(path);
+		} catch (error) {
+			diagnostics.push({
+				code: 'unreadable-file',
+				file,
+				line: 1,
+				column: 1,
+				message: `"${file}" cannot be read: ${(error as Error).message}.`,
+				hint: 'Check the file exists and is readable.',
+			});
+			continue;
+		}
+		const decoded = decodeBibFile(bytes, file);
+		diagnostics.push(...decoded.diagnostics);
+		if (decoded.text === undefined) continue;
+		scannedFiles.push(scanBibtexFile(file, decoded.text));
 	}
+	const loaded = loadScannedFiles(scannedFiles);
+	diagnostics.push(...loaded.diagnostics);
+	const all = loaded.all;
+	const rawEntries = scannedFiles.reduce((n, f) => n + f.scan.openings, 0);
 	if (
 		all.length === 0 &&
-		!diagnostics.some((d) => d.code === 'not-utf8' || d.code === 'malformed-bibtex')
+		!diagnostics.some((d) =>
+			['not-utf8', 'malformed-bibtex', 'unreadable-file', 'dropped-entry'].includes(d.code),
+		)
 	) {
 		diagnostics.push({
 			code: 'empty-library',
@@ -244,5 +329,13 @@ export function loadLibrary(referencesDir: string, root: string = process.cwd())
 	}
 	const entries = new Map<string, LibraryEntry>();
 	for (const entry of all) if (!entries.has(entry.key)) entries.set(entry.key, entry);
-	return { entries, all, files: files.map((f) => displayPath(root, f)), rawEntries, diagnostics };
+	return {
+		entries,
+		all,
+		files,
+		rawEntries,
+		preambles: scannedFiles.reduce((n, f) => n + f.scan.preambles, 0),
+		comments: scannedFiles.reduce((n, f) => n + f.scan.comments, 0),
+		diagnostics,
+	};
 }

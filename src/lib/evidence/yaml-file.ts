@@ -34,8 +34,30 @@ export function readYamlFile<S extends z.ZodType>(
 		identifierFields?: readonly string[];
 	},
 ): YamlFile<z.infer<S>> {
+	// A folder or broken link named `x.yaml` is reported at its name, not thrown as a stack trace.
+	let source: string;
+	try {
+		source = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {
+			data: undefined,
+			diagnostics: [
+				{
+					code: options.code,
+					file,
+					line: 1,
+					column: 1,
+					key: options.key,
+					message: `"${file}" cannot be read as a file (${code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'it is a link to a file that does not exist' : String(code)}).`,
+					hint: 'Replace it with a YAML file, or rename or remove it.',
+				},
+			],
+			positionOf: () => ({ line: 1, column: 1 }),
+		};
+	}
 	const lineCounter = new LineCounter();
-	const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+	const doc = parseDocument(source, { lineCounter, prettyErrors: false });
 	const at = (offset: number | undefined) => {
 		const p = lineCounter.linePos(offset ?? 0);
 		return { line: p.line, column: p.col };
@@ -62,7 +84,20 @@ export function readYamlFile<S extends z.ZodType>(
 		}
 		return { data: undefined, diagnostics, positionOf };
 	}
-	const parsed = schema.safeParse(doc.toJS());
+	// `toJS` refuses documents whose aliases would expand past a limit (a "billion laughs" alias
+	// bomb) by throwing: report it at the file instead of stopping with a stack trace.
+	let value: unknown;
+	try {
+		value = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		report(
+			at(0),
+			`This YAML cannot be read: ${(error as Error).message.split('\n')[0]}`,
+			'Write each value out instead of repeating it through `&anchor` / `*alias` references.',
+		);
+		return { data: undefined, diagnostics, positionOf };
+	}
+	const parsed = schema.safeParse(value);
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
 			const where = positionOf(issue.path as (string | number)[]);
