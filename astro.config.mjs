@@ -4,8 +4,12 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { contentSecurityPolicy } from './src/integrations/csp.ts';
 import evidence from './src/plugin/index.ts';
+import { SITE, absoluteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
+	// One setting for the address: SITE_URL (and REPO_URL for edit links), see src/lib/site.ts.
+	site: SITE.origin,
+	base: SITE.base,
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
 	devToolbar: { enabled: false },
 	// A strict Content-Security-Policy as a <meta> tag on every page: Astro hashes the scripts and
@@ -17,16 +21,45 @@ export default defineConfig({
 			description:
 				'What published studies found about ketamine for chronic pain, condition by condition, and how certain that evidence is.',
 			favicon: '/favicon.svg',
-			// No page tells another site which page a reader came from (a visit to PubMed from a page
-			// about pain stays private).
-			head: [{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } }],
-			routeMiddleware: './src/route-middleware.ts',
+			// Pages live in the top-level `content/`; Starlight appends the entry's path from the root.
+			editLink: { baseUrl: `${SITE.repo}/edit/${SITE.branch}/` },
+			head: [
+				// One static social card, so the large-image card Starlight declares is real.
+				{ tag: 'meta', attrs: { property: 'og:image', content: absoluteUrl('/social-card.png') } },
+				{ tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+				{ tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+				{
+					tag: 'meta',
+					attrs: {
+						property: 'og:image:alt',
+						content: 'Ketamine Pain Evidence: what studies found about ketamine for chronic pain',
+					},
+				},
+				{ tag: 'meta', attrs: { name: 'twitter:image', content: absoluteUrl('/social-card.png') } },
+				{
+					tag: 'link',
+					attrs: {
+						rel: 'alternate',
+						type: 'application/rss+xml',
+						title: 'Ketamine Pain Evidence: updates',
+						href: absoluteUrl('/rss.xml'),
+					},
+				},
+				// No page tells another site which page a reader came from (a visit to PubMed from a page
+				// about pain stays private).
+				{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } },
+			],
+			// Title escaping (security), then base-aware hero links and JSON-LD (src/route-data.ts).
+			routeMiddleware: ['./src/route-middleware.ts', './src/route-data.ts'],
 			lastUpdated: false,
 			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
 			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.
 			plugins: [evidence({ references: 'references', content: 'content' })],
 			markdown: { processedDirs: ['./content/'] },
-			components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+			components: {
+				MarkdownContent: './src/components/MarkdownContent.astro',
+				Footer: './src/components/SiteFooter.astro',
+			},
 			customCss: ['./src/styles/site.css'],
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
@@ -37,6 +70,7 @@ export default defineConfig({
 						{ label: 'Home', link: '/' },
 						'claims',
 						{ label: 'All studies', link: '/studies/' },
+						{ label: 'Evidence map', link: '/evidence-map/' },
 					],
 				},
 				{
@@ -68,7 +102,19 @@ export default defineConfig({
 						'topics/mood',
 					],
 				},
-				{ label: 'About this site', items: ['about/how-we-grade', 'glossary', 'about/disclaimer'] },
+				{
+					label: 'About this site',
+					items: [
+						'about',
+						'about/how-we-grade',
+						'about/conflicts-of-interest',
+						'about/privacy',
+						'about/contact',
+						{ label: 'Changelog', link: '/changelog/' },
+						'glossary',
+						'about/disclaimer',
+					],
+				},
 			],
 		}),
 		mdx(),

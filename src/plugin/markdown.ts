@@ -4,6 +4,7 @@ import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import { AstroError } from 'astro/errors';
 import type { Evidence } from '../lib/evidence/check-project.ts';
 import { evidencePlugins } from '../plugins/index.ts';
+import { satteriBaseLinks } from '../plugins/satteri-base-links.ts';
 
 type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
 
@@ -18,4 +19,6 @@ export function addMarkdownPlugins(
 			'Remove `markdown.processor` from astro.config.mjs: Astro 7 uses Sätteri by default.',
 		);
 	processor.options.mdastPlugins.push(...evidencePlugins(evidence, { base }));
+	// Root-relative links written in page text (`[x](/topics/safety/)`, `<LinkCard href="/claims/">`).
+	processor.options.mdastPlugins.push(satteriBaseLinks(base));
 }

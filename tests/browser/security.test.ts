@@ -75,7 +75,14 @@ describe('a site whose fields hold injection payloads', () => {
 				.flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)))
 				.map((name) => `${urlPath} ${name}`);
 			expect(handlers).toEqual([]);
-			const scripts = root.querySelectorAll('script').filter((s) => s.rawText.includes('kpe-'));
+			// JSON-LD carries field text by design: it must stay inert data (no raw < or >, valid JSON).
+			for (const ld of root.querySelectorAll('script[type="application/ld+json"]')) {
+				expect(ld.rawText, urlPath).not.toMatch(/[<>]/);
+				expect(() => JSON.parse(ld.rawText), urlPath).not.toThrow();
+			}
+			const scripts = root
+				.querySelectorAll('script:not([type="application/ld+json"])')
+				.filter((s) => s.rawText.includes('kpe-'));
 			expect(scripts.map((s) => `${urlPath} ${s.rawText.slice(0, 80)}`)).toEqual([]);
 			const title = /<title>([\s\S]*?)<\/title>/.exec(html(urlPath))![1]!;
 			expect(title, urlPath).not.toMatch(/[<>]/);

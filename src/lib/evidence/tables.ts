@@ -168,6 +168,14 @@ export function countParticipants(studies: readonly { facts: StudyFacts }[]): {
 	);
 }
 
+/**
+ * The anchor of an outcome's row in the page's summary of findings (the evidence map links to it).
+ * Rows follow the frontmatter `outcomes` order; a page has one summary of findings.
+ */
+export function outcomeRowId(index: number): string {
+	return `outcome-${index + 1}`;
+}
+
 export function renderSummaryOfFindings(
 	id: string,
 	caption: string,
@@ -177,7 +185,7 @@ export function renderSummaryOfFindings(
 	const head =
 		'<thead><tr><th scope="col">Outcome</th><th scope="col">Studies (people)</th><th scope="col">Effect</th><th scope="col">Certainty</th></tr></thead>';
 	const body = rows
-		.map(({ outcome, studies, citeHtml }) => {
+		.map(({ outcome, studies, citeHtml }, index) => {
 			const { total, unknown } = countParticipants(studies);
 			const people = `${studies.length} ${studies.length === 1 ? 'study' : 'studies'} (${total}${unknown ? `; ${unknown} without a count` : ''})`;
 			const marks = outcome.downgrades.map((d) => {
@@ -190,7 +198,7 @@ export function renderSummaryOfFindings(
 				return `<sup class="kpe-sof-mark"><a href="#${id}-note-${n}" id="${id}-mark-${n}" aria-label="Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()} (note ${mark})">${mark}</a></sup>`;
 			});
 			return (
-				`<tr><th scope="row">${escapeHtml(outcome.outcome)}</th><td>${people}</td>` +
+				`<tr id="${outcomeRowId(index)}"><th scope="row">${escapeHtml(outcome.outcome)}</th><td>${people}</td>` +
 				`<td>${escapeHtml(outcome.effect)} ${citeHtml}</td>` +
 				`<td class="kpe-sof-certainty">${renderCertaintyBadge(outcome.certainty)}${marks.length ? ` ${marks.join(' ')}` : ''}</td></tr>`
 			);

@@ -1,0 +1,41 @@
+/**
+ * Starlight route middleware: what every page's route data needs from the site's address.
+ * - Hero action links in frontmatter (`hero.actions[].link`) are written root-relative by editors;
+ *   Starlight does not put them under the base path, so they are rebased here.
+ * - Condition pages get JSON-LD: a `MedicalWebPage` about its `MedicalCondition`, with review dates.
+ */
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { absoluteUrl, sitePath } from './lib/site.ts';
+import { conditionPageJsonLd, jsonForScript } from './lib/structured-data.ts';
+import { CONDITION_LABELS } from './lib/page-meta.ts';
+
+export const onRequest = defineRouteMiddleware((context) => {
+	const route = context.locals.starlightRoute;
+	const data = route.entry.data;
+	for (const action of data.hero?.actions ?? []) action.link = sitePath(action.link);
+
+	const condition = data.conditions?.[0];
+	if (data.pageType === 'condition' && condition && data.lastReviewed) {
+		const updates = data.updates ?? [];
+		const latest = updates.reduce<Date | undefined>(
+			(max, u) => (!max || u.date > max ? u.date : max),
+			undefined,
+		);
+		route.head.push({
+			tag: 'script',
+			attrs: { type: 'application/ld+json' },
+			content: jsonForScript(
+				conditionPageJsonLd({
+					url: absoluteUrl(context.url.pathname),
+					title: data.title,
+					description: data.description ?? '',
+					condition: CONDITION_LABELS[condition],
+					lastReviewed: data.lastReviewed,
+					authors: data.authors ?? [],
+					reviewers: data.reviewers ?? [],
+					dateModified: latest,
+				}),
+			),
+		});
+	}
+});

@@ -1,0 +1,98 @@
+/** Reference-manager exports: every .bib reads back with citation-js to the same entries; every .ris has one record per entry. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { describe, expect, it } from 'vitest';
+import { DIST } from '../support/paths.ts';
+import { readPage } from '../support/dist.ts';
+import { getEvidence } from '../../src/lib/evidence/check-project.ts';
+import { exportItem, keysByPage, pageExportName } from '../../src/lib/exports.ts';
+import { normaliseText } from '../../src/lib/evidence/format.ts';
+
+const evidence = getEvidence({ root: process.cwd() });
+const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
+const allKeys = [...evidence.library.entries.keys()].sort();
+/** Pages citing each study, read from the built study pages' "Cited on" lists (an independent source). */
+const citedIn = new Map(
+	allKeys.map((key) => [
+		key,
+		readPage(`/studies/${key}/`)
+			.querySelectorAll('h2#cited-on + ul a')
+			.map((a) => ({ path: a.getAttribute('href')! })),
+	]),
+);
+const byPage = keysByPage({ entries: evidence.library.entries, isVerified, citedIn });
+
+/** The keys each export file must hold, from the library (not from the files). */
+const expected = new Map<string, string[]>([['library', allKeys]]);
+for (const key of allKeys) expected.set(`studies/${key}`, [key]);
+for (const [path, keys] of byPage) expected.set(`pages/${pageExportName(path)}`, keys);
+
+const files = (ext: string) =>
+	[...expected.keys()].map((name) => ({ name, file: join(DIST, 'exports', `${name}.${ext}`) }));
+
+/** What a reference manager cares about, normalised so BibTeX's own escaping does not count. */
+function essentials(item: Record<string, unknown>) {
+	const year = (item.issued as { 'date-parts'?: unknown[][] } | undefined)?.[
+		'date-parts'
+	]?.[0]?.[0];
+	return {
+		title: normaliseText(String(item.title ?? '')).replace(/[{}]/g, ''),
+		year: year === undefined ? undefined : String(year),
+		DOI: item.DOI ? String(item.DOI).toLowerCase() : undefined,
+		authors: ((item.author as { family?: string; literal?: string }[]) ?? []).map((a) =>
+			normaliseText(a.family ?? a.literal ?? ''),
+		),
+	};
+}
+
+describe('BibTeX exports', () => {
+	it('there is one for the library, each study and each page that cites studies', () => {
+		const names = readdirSync(join(DIST, 'exports/studies')).filter((f) => f.endsWith('.bib'));
+		expect(names).toHaveLength(allKeys.length);
+		expect(byPage.size).toBeGreaterThan(10);
+	});
+	it.each(files('bib'))('$name.bib parses back to the same entries', ({ name, file }) => {
+		const parsed = new Cite(readFileSync(file, 'utf8')).data as Record<string, unknown>[];
+		const keys = expected.get(name)!;
+		expect(parsed.map((item) => String(item['citation-key'] ?? item.id))).toEqual(keys);
+		for (const item of parsed) {
+			const key = String(item['citation-key'] ?? item.id);
+			const source = exportItem(key, evidence.library.entries.get(key)!.csl, isVerified(key));
+			expect(essentials(item)).toEqual(essentials(source as Record<string, unknown>));
+			if (!isVerified(key)) expect(item.DOI).toBeUndefined();
+		}
+	});
+});
+
+describe('RIS exports', () => {
+	it.each(files('ris'))('$name.ris has one record per entry', ({ name, file }) => {
+		const text = readFileSync(file, 'utf8');
+		const keys = expected.get(name)!;
+		expect(text.match(/^TY {2}- /gm)?.length).toBe(keys.length);
+		expect(text.match(/^ER {2}- ?$/gm)?.length).toBe(keys.length);
+		const parsed = new Cite(text).data as Record<string, unknown>[];
+		expect(parsed).toHaveLength(keys.length);
+	});
+});
+
+describe('export links', () => {
+	it('study pages, condition pages and the studies index link to their exports', () => {
+		const study = readPage('/studies/noppers2011absence/');
+		expect(study.querySelector('a[href="/exports/studies/noppers2011absence.bib"]')).not.toBeNull();
+		expect(study.querySelector('a[href="/exports/studies/noppers2011absence.ris"]')).not.toBeNull();
+		const crps = readPage('/conditions/crps/');
+		expect(crps.querySelector('a[href="/exports/pages/conditions-crps.bib"]')).not.toBeNull();
+		expect(crps.querySelector('.kpe-cite-vancouver')?.textContent).toMatch(
+			/Ketamine Pain Evidence editors\. Complex regional pain syndrome \(CRPS\) \[Internet\]/,
+		);
+		const bibtex = crps.querySelector('.kpe-cite-page pre')?.textContent ?? '';
+		expect(new Cite(bibtex).data[0]).toMatchObject({
+			'citation-key': 'kpe_conditions_crps',
+			title: 'Complex regional pain syndrome (CRPS)',
+		});
+		expect(readPage('/studies/').querySelector('a[href="/exports/library.ris"]')).not.toBeNull();
+	});
+});
