@@ -15,7 +15,8 @@ const browser = useBrowser();
 const studyShapes = studyPagesByShape();
 const auditedPages = [
 	...new Set([
-		...builtPages().filter((p) => !/^\/studies\/[^/]+\/$/.test(p)),
+		// Every page but the study pages (one template); the index views by year and size are kept.
+		...builtPages().filter((p) => !/^\/studies\/(?!by-year\/|by-size\/)[^/]+\/$/.test(p)),
 		...Object.values(studyShapes).filter((p): p is string => p !== undefined),
 	]),
 ].sort();

@@ -6,7 +6,11 @@ import { builtPages, readPage, visibleText } from './dist.ts';
  */
 export function studyPagesByShape(): Record<string, string | undefined> {
 	const studies = builtPages()
-		.filter((p) => /^\/studies\/[^/]+\/$/.test(p))
+		// One level under /studies/, and a study's own page (the index views by-year, by-size… have
+		// no reference block).
+		.filter(
+			(p) => /^\/studies\/[^/]+\/$/.test(p) && readPage(p).querySelector('.kpe-study-reference'),
+		)
 		.map((path) => {
 			const page = readPage(path);
 			const main = page.querySelector('main')!;
