@@ -52,6 +52,13 @@ export default defineConfig({
 			// Title escaping (security), then base-aware hero links and JSON-LD (src/route-data.ts).
 			routeMiddleware: ['./src/route-middleware.ts', './src/route-data.ts'],
 			lastUpdated: false,
+			// Search ranking (Pagefind 1.6). Condition and topic pages outrank the study pages that
+			// mention the same words: `subject` (the title and section headings of a page written by
+			// editors, with their synonyms) is hidden metadata that src/middleware.ts adds to each page;
+			// `pageLength: 0` stops short study pages winning only because they are short.
+			pagefind: {
+				ranking: { pageLength: 0, metaWeights: { title: 5, subject: 10 } },
+			},
 			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
 			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.
 			plugins: [evidence({ references: 'references', content: 'content' })],
@@ -60,7 +67,7 @@ export default defineConfig({
 				MarkdownContent: './src/components/MarkdownContent.astro',
 				Footer: './src/components/SiteFooter.astro',
 			},
-			customCss: ['./src/styles/site.css'],
+			customCss: ['./src/styles/site.css', './src/styles/search.css', './src/styles/print.css'],
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
 			sidebar: [

@@ -1,0 +1,24 @@
+/**
+ * Astro middleware: adjusts each built HTML page for the search index (src/lib/search/index-markup.ts
+ * says what and why). Runs once per page while the site is built, before Pagefind reads dist/.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import synonymsSource from '../content/search-synonyms.yaml?raw';
+import { prepareForSearch } from './lib/search/index-markup.ts';
+import { parseSynonyms } from './lib/search/synonyms.ts';
+
+const synonyms = parseSynonyms(synonymsSource);
+
+export const onRequest = defineMiddleware(async (context, next) => {
+	const response = await next();
+	if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
+	// Pages written by editors live in content/; study and listing pages are generated.
+	const filePath = context.locals.starlightRoute?.entry.filePath ?? '';
+	const html = prepareForSearch(await response.text(), {
+		synonyms,
+		editorial: filePath.startsWith('content/'),
+	});
+	const headers = new Headers(response.headers);
+	headers.delete('content-length');
+	return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});

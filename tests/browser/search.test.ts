@@ -1,0 +1,135 @@
+/**
+ * Search that answers (issue 13): typed into the site's own search box (Starlight's Pagefind UI, with
+ * the ranking set in astro.config.mjs), on the built site.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser.ts';
+
+const baseURL = inject('baseURL');
+const browser = useBrowser();
+
+interface Result {
+	/** The page's own link, as shown (without the site's address). */
+	url: string;
+	/** Links to sections of the page shown under it (sub-results). */
+	sections: string[];
+	/** Every snippet shown for the page and its sections. */
+	snippets: string[];
+}
+
+let page: Page;
+beforeAll(async () => {
+	page = await browser().context.newPage();
+	await page.goto(`${baseURL}/`);
+});
+afterAll(() => page.close());
+
+/** Types `term` into the search dialog and reads the first results once they have loaded. */
+async function search(term: string, count = 5): Promise<Result[]> {
+	if (!(await page.locator('dialog[open]').count())) await page.click('button[data-open-modal]');
+	const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+	await input.fill('');
+	await input.fill(term);
+	await page.locator('.pagefind-ui__message').filter({ hasText: term }).waitFor();
+	await page.waitForFunction(
+		(n) => {
+			const results = [...document.querySelectorAll('.pagefind-ui__result')].slice(0, n);
+			return results.length > 0 && results.every((r) => !r.querySelector('.pagefind-ui__loading'));
+		},
+		count,
+		{ timeout: 15_000 },
+	);
+	return page.$$eval(
+		'.pagefind-ui__result',
+		(items, n) =>
+			items.slice(0, n).map((item) => {
+				const path = (a: Element | null) => new URL((a as HTMLAnchorElement).href).pathname;
+				const hash = (a: Element) => {
+					const url = new URL((a as HTMLAnchorElement).href);
+					return url.pathname + url.hash;
+				};
+				return {
+					url: path(
+						item.querySelector('.pagefind-ui__result-inner > .pagefind-ui__result-title a'),
+					),
+					sections: [...item.querySelectorAll('.pagefind-ui__result-nested a')].map(hash),
+					snippets: [...item.querySelectorAll('.pagefind-ui__result-excerpt')].map(
+						(p) => p.textContent ?? '',
+					),
+				};
+			}),
+		count,
+	);
+}
+
+const top3 = (results: Result[]) => results.slice(0, 3).map((r) => r.url);
+
+/** Two words run together, as when a table cell's text meets the next cell's ("reportedRepeated"). */
+const JOINED = /\p{Ll}{3,}\p{Lu}\p{Ll}/u;
+
+describe('search answers with the page that answers', () => {
+	it('"ketamine liver" puts the safety page first', async () => {
+		expect(top3(await search('ketamine liver'))[0]).toBe('/topics/safety/');
+	});
+
+	it('"esketamine" finds the CRPS page (its trials used S(+)-ketamine) in the top 3', async () => {
+		expect(top3(await search('esketamine'))).toContain('/conditions/crps/');
+	});
+
+	it('"six infusions" finds the claims page in the top 3', async () => {
+		expect(top3(await search('six infusions'))).toContain('/claims/');
+	});
+
+	it('"Sigtermans" puts the study page first', async () => {
+		expect(top3(await search('Sigtermans'))[0]).toBe('/studies/sigtermans2009ketamine/');
+	});
+
+	it.each([
+		['CRPS', '/conditions/crps/'],
+		['complex regional pain syndrome', '/conditions/crps/'],
+		['fibro', '/conditions/fibromyalgia/'],
+		['nerve pain', '/conditions/neuropathic-pain/'],
+		['bladder', '/topics/safety/'],
+	])('"%s" puts %s first (condition and topic pages above studies)', async (term, path) => {
+		expect(top3(await search(term))[0]).toBe(path);
+	});
+
+	it.each([['drip'], ['IV'], ['S-ketamine']])(
+		'"%s" reaches pages that use its synonym',
+		async (term) => {
+			const pages = top3(await search(term));
+			expect(pages.length).toBe(3);
+			expect(pages.some((p) => !p.startsWith('/studies/'))).toBe(true);
+		},
+	);
+});
+
+describe('each result appears once, with readable snippets', () => {
+	const queries = [
+		'ketamine liver',
+		'esketamine',
+		'Sigtermans',
+		'fibromyalgia',
+		'result as reported',
+	];
+
+	it.each(queries)(
+		'"%s": no page or section is listed twice, no "#_top", no words run together',
+		async (term) => {
+			const results = await search(term, 10);
+			const urls = results.flatMap((r) => [r.url, ...r.sections]);
+			expect(new Set(urls).size).toBe(urls.length);
+			expect(urls.filter((u) => u.includes('#_top'))).toEqual([]);
+			const snippets = results.flatMap((r) => r.snippets);
+			expect(snippets.length).toBeGreaterThan(0);
+			expect(snippets.filter((s) => JOINED.test(s))).toEqual([]);
+		},
+	);
+
+	it('the hidden search words show nowhere: no "subject" tag under results', async () => {
+		await search('CRPS');
+		const tags = await page.locator('.pagefind-ui__result-tag:visible').count();
+		expect(tags).toBe(0);
+	});
+});
