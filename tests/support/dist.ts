@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse, HTMLElement, type Node } from 'node-html-parser';
 import { DIST } from './paths.ts';
 
 /** Every HTML page of the built site, as URL paths (`/conditions/crps/`). */
@@ -27,7 +27,16 @@ export function readPage(urlPath: string): HTMLElement {
 	return parse(readFileSync(join(DIST, file), 'utf8'));
 }
 
-/** The text a reader sees in an element, with runs of white space collapsed. */
+/**
+ * The text a reader sees in an element, with runs of white space collapsed. Elements with the
+ * `hidden` attribute are skipped (the search synonyms added to pages, src/lib/search/index-markup.ts).
+ */
 export function visibleText(element: HTMLElement | null | undefined): string {
-	return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+	return (element ? shownText(element) : '').replace(/\s+/g, ' ').trim();
+}
+
+function shownText(node: Node): string {
+	if (node instanceof HTMLElement)
+		return node.hasAttribute('hidden') ? '' : node.childNodes.map(shownText).join('');
+	return node.textContent;
 }

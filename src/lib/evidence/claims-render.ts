@@ -1,58 +1,129 @@
-/** HTML for the clinic-claims page (verdict table and one section per claim) and cross-links to it. */
+/**
+ * The clinic-claims page as hast trees (hastscript): the verdict table, and for each claim its
+ * verdict line and related links. The claim's heading, plain answer and cited explanation are page
+ * text, built as Markdown nodes by the `::clinic-claims` directive (src/plugins/directives/claims.ts)
+ * so the headings reach "On this page" and `[@key]` citations are numbered in reading order.
+ */
+import { h } from 'hastscript';
+import type { Element, ElementContent } from 'hast';
 import { CERTAINTY_LABELS, renderCertaintyBadge } from './certainty.ts';
-import { VERDICT_LABELS, renderExplanation, type ClaimRecord } from './claims.ts';
-import { escapeHtml } from './format.ts';
+import { VERDICT_LABELS, type Claim, type ClaimRecord } from './claims.ts';
 import { CONDITION_LABELS } from '../taxonomy.ts';
+import { findClusters } from './citations.ts';
 
 export const CLAIMS_PAGE = '/claims/';
 
-/** A summary table (claim, verdict, certainty), then each claim with its explanation and citations. */
-export function renderClaims(
-	claims: readonly ClaimRecord[],
-	cite: (keys: string[]) => string,
-): string {
-	const rows = claims
-		.map(
-			({ claim }) =>
-				`<tr><th scope="row"><a href="#claim-${claim.id}">${claim.order}. ${escapeHtml(claim.claim)}</a></th>` +
-				`<td><span class="kpe-verdict kpe-verdict-${claim.verdict}">${VERDICT_LABELS[claim.verdict]}</span></td>` +
-				`<td>${renderCertaintyBadge(claim.certainty)}</td></tr>`,
-		)
-		.join('');
-	const table =
-		`<div class="kpe-table-scroll kpe-claims-table" role="region" aria-labelledby="claims-caption" tabindex="0">` +
-		`<table class="kpe-table"><caption id="claims-caption">Clinic claims and what the evidence says</caption>` +
-		`<thead><tr><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Certainty</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-	const sections = claims
-		.map(({ claim }) => {
-			const concerns = claim.conditions.map(
-				(c) => `<a href="/conditions/${c}/">${escapeHtml(CONDITION_LABELS[c])}</a>`,
-			);
-			const topics = claim.topics.map(
-				(t) => `<a href="/topics/${t}/">${escapeHtml(t.replace(/-/g, ' '))}</a>`,
-			);
-			const related = [...concerns, ...topics];
-			return (
-				`<section class="kpe-claim" id="claim-${claim.id}" aria-labelledby="claim-${claim.id}-title">` +
-				`<h3 id="claim-${claim.id}-title">${claim.order}. ${escapeHtml(claim.claim)}</h3>` +
-				`<p class="kpe-claim-verdict">Verdict: <strong class="kpe-verdict kpe-verdict-${claim.verdict}">${VERDICT_LABELS[claim.verdict]}</strong> · Certainty: ${renderCertaintyBadge(claim.certainty)}</p>` +
-				`<p>${renderExplanation(claim.explanation, cite)}</p>` +
-				(related.length ? `<p class="kpe-claim-related">More on: ${related.join(', ')}</p>` : '') +
-				`</section>`
-			);
-		})
-		.join('');
-	return table + sections;
+/** HTML the engine already escaped (the certainty badge), kept as it is when serialised. */
+const raw = (value: string) => ({ type: 'raw', value }) as unknown as ElementContent;
+
+/** Anchors: the section is what other pages link to, the heading names it. */
+export const claimAnchor = (claim: Claim) => `claim-${claim.id}`;
+export const claimTitleId = (claim: Claim) => `claim-${claim.id}-title`;
+export const claimTitle = (claim: Claim) => `${claim.order}. ${claim.claim}`;
+
+const verdictBadge = (claim: Claim) =>
+	h(
+		'strong',
+		{ className: ['kpe-verdict', `kpe-verdict-${claim.verdict}`] },
+		VERDICT_LABELS[claim.verdict],
+	);
+
+/** A summary table: claim (linking to its section), verdict, certainty. */
+export function claimsTable(claims: readonly ClaimRecord[]): Element {
+	return h(
+		'div.kpe-table-scroll.kpe-claims-table',
+		{ role: 'region', ariaLabelledBy: 'claims-caption', tabIndex: 0 },
+		h('table.kpe-table', [
+			h('caption#claims-caption', 'Clinic claims and what the evidence says'),
+			h(
+				'thead',
+				h('tr', [
+					h('th', { scope: 'col' }, 'Claim'),
+					h('th', { scope: 'col' }, 'Verdict'),
+					h('th', { scope: 'col' }, 'Certainty'),
+				]),
+			),
+			h(
+				'tbody',
+				claims.map(({ claim }) =>
+					h('tr', [
+						h(
+							'th',
+							{ scope: 'row' },
+							h('a', { href: `#${claimAnchor(claim)}` }, claimTitle(claim)),
+						),
+						h(
+							'td',
+							h(
+								'span',
+								{ className: ['kpe-verdict', `kpe-verdict-${claim.verdict}`] },
+								VERDICT_LABELS[claim.verdict],
+							),
+						),
+						h('td', [raw(renderCertaintyBadge(claim.certainty))]),
+					]),
+				),
+			),
+		]),
+	);
+}
+
+/**
+ * "Verdict: … · Certainty: …". A claim no study measured is not graded: the line says so, so that
+ * "Not supported · Not graded" reads as one judgement (the studies describe something else) and not
+ * as a contradiction.
+ */
+export function claimVerdict(claim: Claim): Element {
+	return h('p.kpe-claim-verdict', [
+		'Verdict: ',
+		verdictBadge(claim),
+		' · Certainty: ',
+		raw(renderCertaintyBadge(claim.certainty)),
+		...(claim.certainty === 'not-graded'
+			? [
+					' ',
+					h(
+						'span.kpe-claim-ungraded',
+						'(no study measured this claim, so there is nothing to grade)',
+					),
+				]
+			: []),
+	]);
+}
+
+/** "More on: CRPS, protocols": the condition and topic pages the claim concerns; null when none. */
+export function claimRelated(claim: Claim): Element | null {
+	const links = [
+		...claim.conditions.map((c) => h('a', { href: `/conditions/${c}/` }, CONDITION_LABELS[c])),
+		...claim.topics.map((t) => h('a', { href: `/topics/${t}/` }, t.replace(/-/g, ' '))),
+	];
+	if (links.length === 0) return null;
+	return h('p.kpe-claim-related', ['More on: ', ...links.flatMap((a, i) => (i ? [', ', a] : [a]))]);
+}
+
+/**
+ * The plain answer as page text, ending with one citation of every study the explanation cites:
+ * the answer says nothing they do not (each factual sentence on the site is cited).
+ */
+export function claimAnswerText(claim: Claim): string {
+	const keys = [...new Set(findClusters(claim.explanation).flatMap((c) => c.keys))];
+	return `${claim.answer} [${keys.map((k) => `@${k}`).join('; ')}]`;
 }
 
 /** A list of links to the claims that concern a condition or topic page, with their verdicts. */
-export function renderClaimLinks(claims: readonly ClaimRecord[]): string {
-	if (claims.length === 0) return '';
-	const items = claims
-		.map(
-			({ claim }) =>
-				`<li><a href="${CLAIMS_PAGE}#claim-${claim.id}">${escapeHtml(claim.claim)}</a> <span class="kpe-claim-link-verdict">${VERDICT_LABELS[claim.verdict]}; ${escapeHtml(CERTAINTY_LABELS[claim.certainty].word.toLowerCase())} certainty</span></li>`,
-		)
-		.join('');
-	return `<ul class="kpe-claim-links">${items}</ul>`;
+export function claimLinks(claims: readonly ClaimRecord[]): Element | null {
+	if (claims.length === 0) return null;
+	return h(
+		'ul.kpe-claim-links',
+		claims.map(({ claim }) =>
+			h('li', [
+				h('a', { href: `${CLAIMS_PAGE}#${claimAnchor(claim)}` }, claim.claim),
+				' ',
+				h(
+					'span.kpe-claim-link-verdict',
+					`${VERDICT_LABELS[claim.verdict]}; ${CERTAINTY_LABELS[claim.certainty].word.toLowerCase()} certainty`,
+				),
+			]),
+		),
+	);
 }

@@ -31,6 +31,22 @@ export const claimSchema = z.strictObject({
 	verdict: z.enum(VERDICTS),
 	/** GRADE certainty of the evidence behind the verdict (`not-graded` when there is too little). */
 	certainty: certaintySchema,
+	/**
+	 * The plain answer, shown first: one short sentence in everyday words (reading grade 8 or below,
+	 * tested), saying nothing the explanation and its studies do not. No citations: the page cites
+	 * every study of the explanation after it.
+	 * @example answer: No trial we found tested six drips for pain, and pain studies used very different plans.
+	 */
+	answer: z
+		.string()
+		.trim()
+		.min(10)
+		.refine((text) => !/[.!?]\s+\S/.test(text), 'one sentence only (the explanation says the rest)')
+		.refine((text) => text.split(/\s+/).length <= 25, 'at most 25 words')
+		.refine(
+			(text) => !text.includes('[@'),
+			"no citations (the page cites the explanation's studies)",
+		),
 	/** Two sentences, in our own words, each citing the library with `[@key]`. */
 	explanation: z.string().min(20),
 	/** Condition pages this claim concerns (they link back to it). @default [] */
@@ -101,7 +117,7 @@ export function loadClaims(
 	return { claims: claims.sort((a, b) => a.claim.order - b.claim.order), diagnostics, citations };
 }
 
-/** HTML of a claim's explanation: escaped text, with each citation cluster rendered by `cite`. */
+/** HTML of a text that cites the library (a glossary definition): escaped, each cluster by `cite`. */
 export function renderExplanation(text: string, cite: (keys: string[]) => string): string {
 	let html = '';
 	let last = 0;

@@ -279,7 +279,8 @@ describe('citations in claims and the glossary', () => {
 		writeFileSync(
 			join(dir, 'content/claims/01-x.yaml'),
 			'id: x\norder: 1\nclaim: Ketamine cures pain.\nverdict: not-supported\ncertainty: low\n' +
-				'explanation: One trial disagrees [@smith2020exercise] [see @jones2019trial].\n',
+				'explanation: One trial disagrees [@smith2020exercise] [see @jones2019trial].\n' +
+				'answer: Trials do not show it.\n',
 		);
 		writeFileSync(
 			join(dir, 'content/glossary.yaml'),

@@ -76,6 +76,7 @@ describe('claims and facts', () => {
 			'verdict: unknown',
 			'certainty: very-low',
 			'explanation: "No trial measured it (p<0.05 is shown as text) [@smith2020exercise]."',
+			'answer: No trial measured it.',
 		]);
 		const { diagnostics } = loadClaims(join(root, 'claims'), root);
 		expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([

@@ -1,0 +1,59 @@
+/** The clinic claims page reads as answers (issue 13): listed in "On this page", plain answer first. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HTMLElement } from 'node-html-parser';
+import { readPage, visibleText } from '../support/dist.ts';
+
+let page: HTMLElement;
+let sections: HTMLElement[];
+beforeAll(() => {
+	page = readPage('/claims/');
+	sections = page.querySelectorAll('section.kpe-claim');
+});
+
+describe('the clinic claims page', () => {
+	it('lists every claim in "On this page", linking to its heading', () => {
+		const toc = page.querySelector('starlight-toc nav')!;
+		expect(sections.length).toBeGreaterThanOrEqual(13);
+		for (const section of sections) {
+			const heading = section.querySelector('h3')!;
+			expect(heading.id).toBe(`${section.id}-title`);
+			const entry = toc.querySelector(`a[href="#${heading.id}"]`);
+			expect(entry, heading.id).not.toBeNull();
+			expect(visibleText(entry)).toBe(visibleText(heading));
+		}
+	});
+
+	it('shows each verdict and certainty as a badge in the summary table', () => {
+		const rows = page.querySelectorAll('.kpe-claims-table tbody tr');
+		expect(rows.length).toBe(sections.length);
+		for (const row of rows) {
+			expect(row.querySelector('td .kpe-verdict'), row.id).not.toBeNull();
+			expect(row.querySelector('td a.kpe-certainty'), visibleText(row)).not.toBeNull();
+		}
+	});
+
+	it('gives each claim its verdict, then a plain answer, then the cited explanation', () => {
+		for (const section of sections) {
+			const blocks = section.querySelectorAll(':scope > p');
+			expect(blocks[0]!.classList.contains('kpe-claim-verdict'), section.id).toBe(true);
+			expect(blocks[1]!.classList.contains('kpe-claim-answer'), section.id).toBe(true);
+			expect(visibleText(blocks[1])).toMatch(/^In short: \p{Lu}[^[]+\. \[/u);
+			expect(blocks[1]!.querySelector('.kpe-cite'), section.id).not.toBeNull();
+			expect(blocks[2]!.querySelector('.kpe-cite'), section.id).not.toBeNull();
+		}
+	});
+
+	it('explains a claim that is "Not supported" yet "Not graded", on the claim and above the list', () => {
+		const ungraded = sections.filter((s) => s.querySelector('.kpe-certainty-not-graded'));
+		expect(ungraded.length).toBeGreaterThan(0);
+		for (const section of ungraded)
+			expect(visibleText(section.querySelector('.kpe-claim-verdict'))).toMatch(
+				/Not graded certainty of evidence \(no study measured this claim, so there is nothing to grade\)$/,
+			);
+		const both = ungraded.find((s) => s.querySelector('.kpe-verdict-not-supported'));
+		expect(both, 'a claim both not supported and not graded').toBeDefined();
+		expect(visibleText(page.querySelector('main'))).toMatch(
+			/a claim can be not supported and not graded at the same time/,
+		);
+	});
+});
