@@ -82,6 +82,7 @@ function addPayloads(site: string): void {
 			`claim: ${yamlString(QUOTES)}`,
 			'verdict: unknown',
 			'certainty: very-low',
+			`answer: ${yamlString(`Answer ${ALL}`)}`,
 			`explanation: ${yamlString(`Explanation ${ALL} [@${PROBE_KEY}]`)}`,
 			'conditions: [crps]',
 		].join('\n'),
