@@ -1,6 +1,7 @@
 /**
  * The Astro integration the evidence plugin adds: loads and checks the evidence once per build,
- * publishes it, renders it through the Markdown processor and reports problems through Astro.
+ * publishes it, renders it through the Markdown processor, adds the pages made from it (studies,
+ * evidence map, exports) and reports problems through Astro.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { checkProject } from '../lib/evidence/check-project.ts';
 import { evidenceError } from './errors.ts';
 import { addMarkdownPlugins } from './markdown.ts';
 import type { EvidenceOptions } from './options.ts';
+import { EVIDENCE_ROUTES } from './routes.ts';
 import { publishSnapshot } from './snapshot.ts';
 import { vitePluginEvidenceSnapshot } from './virtual-module.ts';
 
@@ -17,9 +19,18 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 	return {
 		name: 'ketamine-pain-evidence',
 		hooks: {
-			'astro:config:setup'({ command, config, addMiddleware, addWatchFile, logger, updateConfig }) {
+			'astro:config:setup'({
+				command,
+				config,
+				addMiddleware,
+				addWatchFile,
+				injectRoute,
+				logger,
+				updateConfig,
+			}) {
 				// `astro preview` serves dist/ as built: nothing to check or render.
 				if (command === 'preview') return;
+				for (const route of EVIDENCE_ROUTES) injectRoute(route);
 				const root = fileURLToPath(config.root);
 				const evidence = checkProject({
 					root,
