@@ -7,7 +7,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { absoluteUrl, sitePath } from './lib/site.ts';
 import { conditionPageJsonLd, jsonForScript } from './lib/structured-data.ts';
-import { CONDITION_LABELS } from './lib/page-meta.ts';
+import { CONDITION_LABELS, newestDate } from './lib/page-meta.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
@@ -16,11 +16,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 
 	const condition = data.conditions?.[0];
 	if (data.pageType === 'condition' && condition && data.lastReviewed) {
-		const updates = data.updates ?? [];
-		const latest = updates.reduce<Date | undefined>(
-			(max, u) => (!max || u.date > max ? u.date : max),
-			undefined,
-		);
+		const latest = newestDate((data.updates ?? []).map((u) => u.date));
 		route.head.push({
 			tag: 'script',
 			attrs: { type: 'application/ld+json' },

@@ -8,7 +8,7 @@
  * string fields may hold such characters and are escaped on every path to HTML.
  */
 import type { z } from 'zod';
-import { LineCounter, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from './evidence/diagnostics.ts';
 import { findInvisible, findMarkup } from './evidence/text-safety.ts';
 
@@ -54,15 +54,31 @@ export function checkTitleText(data: unknown, ctx: z.RefinementCtx): void {
 	}
 }
 
+/** A page's frontmatter as YAML, parsed once for every check that reads it. */
+export interface Frontmatter {
+	doc: Document.Parsed;
+	/** Lines within the frontmatter (line 1 is the one after the opening `---`). */
+	lineCounter: LineCounter;
+}
+
+export function parseFrontmatter(source: string): Frontmatter | undefined {
+	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+	if (!frontmatter) return undefined;
+	const lineCounter = new LineCounter();
+	return { doc: parseDocument(frontmatter[1]!, { lineCounter }), lineCounter };
+}
+
 /**
  * The same check on a page's source, with the line and column of each field (for `npm run check`,
  * which reports every problem at once before the build runs).
  */
-export function checkFrontmatterTitles(source: string, file: string): Diagnostic[] {
-	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+export function checkFrontmatterTitles(
+	source: string,
+	file: string,
+	frontmatter: Frontmatter | undefined = parseFrontmatter(source),
+): Diagnostic[] {
 	if (!frontmatter) return [];
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(frontmatter[1]!, { lineCounter });
+	const { doc, lineCounter } = frontmatter;
 	if (doc.errors.length > 0) return []; // Astro's own frontmatter error names the file and line.
 	const out: Diagnostic[] = [];
 	for (const path of TITLE_FIELDS) {

@@ -62,3 +62,13 @@ export function pageMetaRows(
 export function isoDay(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
+
+/**
+ * The newest of some dates, or undefined when none is set. Pages made from others show the newest
+ * review among them (the evidence map, its condition pages; the study pages, the library's search).
+ */
+export function newestDate(dates: Iterable<Date | undefined>): Date | undefined {
+	let newest: Date | undefined;
+	for (const date of dates) if (date && (!newest || date > newest)) newest = date;
+	return newest;
+}

@@ -6,13 +6,22 @@
 import { getCollection, render } from 'astro:content';
 import { CITED_KEYS } from '../plugins/cited-keys.ts';
 import { pageUrl } from './urls.ts';
+import { trace } from '../lib/build-trace.ts';
 
 export interface CitingPage {
 	path: string;
 	title: string;
 }
 
-export async function citedOn(): Promise<Map<string, CitingPage[]>> {
+/** Computed once per build: the study pages and the export files both ask. */
+let cached: Promise<Map<string, CitingPage[]>> | undefined;
+
+export function citedOn(): Promise<Map<string, CitingPage[]>> {
+	return (cached ??= collect());
+}
+
+async function collect(): Promise<Map<string, CitingPage[]>> {
+	trace('evidence:cited-on');
 	const pages = (await getCollection('docs')).sort((a, b) => a.id.localeCompare(b.id));
 	const out = new Map<string, CitingPage[]>();
 	for (const entry of pages) {

@@ -5,12 +5,14 @@ import { AstroError } from 'astro/errors';
 import type { Evidence } from '../lib/evidence/check-project.ts';
 import { evidencePlugins } from '../plugins/index.ts';
 import { satteriBaseLinks } from '../plugins/satteri-base-links.ts';
+import { trace, traceEnabled } from '../lib/build-trace.ts';
 
 type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
 
+/** `evidence` is called when the first page is rendered (it checks the library if not yet done). */
 export function addMarkdownPlugins(
 	processor: MarkdownProcessor,
-	evidence: Evidence,
+	evidence: () => Evidence,
 	base: string,
 ): void {
 	if (!isSatteriProcessor(processor))
@@ -18,7 +20,16 @@ export function addMarkdownPlugins(
 			`The evidence plugin needs the Sätteri Markdown processor, not "${processor.name}".`,
 			'Remove `markdown.processor` from astro.config.mjs: Astro 7 uses Sätteri by default.',
 		);
-	processor.options.mdastPlugins.push(...evidencePlugins(evidence, { base }));
+	let plugins: ReturnType<typeof evidencePlugins> | undefined;
+	// A factory, called once per page: the plugins are made on the first page, then reused.
+	processor.options.mdastPlugins.push(() => (plugins ??= evidencePlugins(evidence(), { base })));
 	// Root-relative links written in page text (`[x](/topics/safety/)`, `<LinkCard href="/claims/">`).
 	processor.options.mdastPlugins.push(satteriBaseLinks(base));
+	// With KPE_TRACE set, one line per page the processor parses (a factory called once per compile
+	// that adds no plugin): how often each page is parsed per build.
+	if (traceEnabled())
+		processor.options.mdastPlugins.push((ctx) => {
+			trace(`page:parse:build-${ctx.sourceFormat}`, ctx.fileURL?.pathname ?? '(no file)');
+			return null;
+		});
 }

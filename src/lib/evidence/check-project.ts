@@ -4,21 +4,22 @@
  * so both stop on the same problems with the same messages.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { join, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
 import { checkEntryText } from './entry-text-rules.ts';
 import { loadFacts, type FactsSet } from './facts.ts';
 import { displayPath, loadLibrary, type Library } from './library.ts';
-import { scanPage } from './citations.ts';
+import { parsePage, scanPage } from './citations.ts';
 import { factsStub } from './facts-stub.ts';
 import { loadClaims, type ClaimRecord } from './claims.ts';
 import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
-import { checkDirective, findDirectives, type DirectiveUse } from './directives.ts';
+import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from './directives.ts';
 import { listAttribute } from './selection.ts';
-import { checkFrontmatterTitles } from '../frontmatter-text.ts';
+import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
+import { trace } from '../build-trace.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -84,13 +85,13 @@ export function pageDirectives(source: string, format: 'md' | 'mdx' = 'mdx'): Di
 export function scanEvidenceTableKeys(
 	source: string,
 	directives: readonly DirectiveUse[] = pageDirectives(source),
+	frontmatter: Frontmatter | undefined = parseFrontmatter(source),
 ): { key: string; line: number; column: number }[] {
 	const out: { key: string; line: number; column: number }[] = [];
-	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
 	if (frontmatter) {
-		// Parse the YAML (flow `[a, b]` or block `- a` lists alike) and map node offsets to the page.
+		// The YAML (flow `[a, b]` or block `- a` lists alike), its node offsets mapped to the page.
 		const base = source.indexOf('\n') + 1;
-		const doc = parseDocument(frontmatter[1]!);
+		const { doc } = frontmatter;
 		const outcomes = doc.get('outcomes', true);
 		if (isSeq(outcomes)) {
 			for (const outcome of outcomes.items) {
@@ -132,6 +133,7 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 
 export function checkProject(paths: ProjectPaths): Evidence {
 	const root = resolve(paths.root);
+	trace('evidence:check', root);
 	const referencesDir = resolve(root, paths.referencesDir ?? 'references');
 	const factsDir = resolve(root, paths.factsDir ?? 'references/facts');
 	const contentDir = resolve(root, paths.contentDir ?? 'content');
@@ -175,13 +177,12 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
-		// A page that does not parse has no directives to check: scanPage reports it (unreadable-page).
-		let directives: DirectiveUse[];
-		try {
-			directives = pageDirectives(source, format);
-		} catch {
-			directives = [];
-		}
+		// One parse serves the directive check and the citation scan (frontmatter is its own node,
+		// so positions are the page's). A page that does not parse has no directives to check: the
+		// scan reports it (unreadable-page).
+		trace('page:parse:check', file);
+		const parsed = parsePage(source, format);
+		const directives = parsed.parseError ? [] : directivesIn(parsed.tree);
 		for (const directive of directives) {
 			for (const problem of checkDirective(directive)) {
 				diagnostics.push({
@@ -193,8 +194,10 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				});
 			}
 		}
-		diagnostics.push(...checkFrontmatterTitles(source, file));
-		const scan = scanPage(source, format);
+		trace('page:frontmatter:check', file);
+		const frontmatter = parseFrontmatter(source);
+		diagnostics.push(...checkFrontmatterTitles(source, file, frontmatter));
+		const scan = scanPage(source, format, parsed);
 		if (scan.parseError) {
 			diagnostics.push({
 				code: 'unreadable-page',
@@ -229,7 +232,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
 		}
-		for (const row of scanEvidenceTableKeys(source, directives)) {
+		for (const row of scanEvidenceTableKeys(source, directives, frontmatter)) {
 			// A facts file with errors is reported as such, not as missing.
 			if (facts.byKey.has(row.key) || facts.invalid.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);

@@ -176,27 +176,14 @@ const FEATURES = { directive: true } as const;
  * with the same features, so code, MDX comments and expressions, raw HTML and frontmatter are
  * skipped exactly as the build skips them. `format` defaults to MDX.
  */
-export function scanPage(source: string, format: 'md' | 'mdx' = 'mdx'): PageScan {
+export function scanPage(
+	source: string,
+	format: 'md' | 'mdx' = 'mdx',
+	parsed: ParsedPage = parsePage(source, format),
+): PageScan {
 	const lines = new LineIndex(source);
-	let tree: MdNode;
-	let parseError: PageScan['parseError'];
-	try {
-		tree = (
-			format === 'md'
-				? markdownToMdast(source, { features: FEATURES })
-				: mdxToMdast(source, { features: FEATURES })
-		) as MdNode;
-	} catch (error) {
-		// Report it (the build stops on it too), and still scan the page as Markdown.
-		const message = error instanceof Error ? error.message : String(error);
-		const where = /^(?:Error: )?(\d+):(\d+)/.exec(message);
-		parseError = {
-			line: where ? Number(where[1]) : 1,
-			column: where ? Number(where[2]) : 1,
-			message: message.replace(/^(?:Error: )?\d+:\d+: /, '').split('\n')[0]!,
-		};
-		tree = markdownToMdast(source, { features: FEATURES }) as MdNode;
-	}
+	const { parseError } = parsed;
+	const tree = parsed.tree as MdNode;
 	const citations: PageCitation[] = [];
 	const unreadable: PageScan['unreadable'] = [];
 	const walk = (node: MdNode) => {
@@ -221,6 +208,36 @@ export function scanPage(source: string, format: 'md' | 'mdx' = 'mdx'): PageScan
 	};
 	walk(tree);
 	return parseError ? { citations, unreadable, parseError } : { citations, unreadable };
+}
+
+/** A page as Sätteri parses it (once per check), for the citation scan and the directive check. */
+export interface ParsedPage {
+	tree: unknown;
+	/** Set when the page does not parse as MDX; `tree` is then its parse as plain Markdown. */
+	parseError?: PageScan['parseError'];
+}
+
+export function parsePage(source: string, format: 'md' | 'mdx' = 'mdx'): ParsedPage {
+	let tree: MdNode;
+	let parseError: PageScan['parseError'];
+	try {
+		tree = (
+			format === 'md'
+				? markdownToMdast(source, { features: FEATURES })
+				: mdxToMdast(source, { features: FEATURES })
+		) as MdNode;
+	} catch (error) {
+		// Report it (the build stops on it too), and still scan the page as Markdown.
+		const message = error instanceof Error ? error.message : String(error);
+		const where = /^(?:Error: )?(\d+):(\d+)/.exec(message);
+		parseError = {
+			line: where ? Number(where[1]) : 1,
+			column: where ? Number(where[2]) : 1,
+			message: message.replace(/^(?:Error: )?\d+:\d+: /, '').split('\n')[0]!,
+		};
+		tree = markdownToMdast(source, { features: FEATURES }) as MdNode;
+	}
+	return parseError ? { tree, parseError } : { tree };
 }
 
 /** Every citation in a page source, with its position (see scanPage). */

@@ -9,7 +9,8 @@ import { z } from 'astro/zod';
 import { certaintySchema, conditionSchema } from '../page-frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
-import { findClusters, findUnreadableClusters } from './citations.ts';
+import { findClusters } from './citations.ts';
+import { fieldCitations } from './field-citations.ts';
 import { escapeHtml } from './format.ts';
 
 export const VERDICTS = ['supported', 'partly-supported', 'not-supported', 'unknown'] as const;
@@ -91,19 +92,10 @@ export function loadClaims(
 		if (!read.data) continue;
 		const claim = read.data;
 		const start = read.positionOf(['explanation']);
-		for (const cluster of findClusters(claim.explanation)) {
-			for (const key of cluster.keys) citations.push({ key, file, ...start });
-		}
-		for (const u of findUnreadableClusters(claim.explanation)) {
-			diagnostics.push({
-				code: 'unreadable-citation',
-				file,
-				...start,
-				message: `"${u.text}" looks like a citation but cannot be read: ${u.reason}.`,
-				hint: u.fix,
-			});
-		}
-		if (findClusters(claim.explanation).length === 0) {
+		const cited = fieldCitations(claim.explanation, file, start);
+		citations.push(...cited.citations);
+		diagnostics.push(...cited.diagnostics);
+		if (cited.citations.length === 0) {
 			diagnostics.push({
 				code: 'invalid-claim',
 				file,

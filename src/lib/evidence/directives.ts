@@ -52,6 +52,11 @@ export interface DirectiveProblem {
 /** Leaf directives (`::name{…}` alone on a line) as Sätteri parses the page body. */
 export function findDirectives(body: string, format: 'md' | 'mdx'): DirectiveUse[] {
 	const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
+	return directivesIn(parse(body, { features: { directive: true }, position: true }));
+}
+
+/** Leaf directives in a page Sätteri has already parsed (the checks parse each page once). */
+export function directivesIn(tree: unknown): DirectiveUse[] {
 	const out: DirectiveUse[] = [];
 	const visit = (node: MdastLike) => {
 		if (node.type === 'leafDirective' && node.name) {
@@ -67,7 +72,7 @@ export function findDirectives(body: string, format: 'md' | 'mdx'): DirectiveUse
 		}
 		node.children?.forEach(visit);
 	};
-	visit(parse(body, { features: { directive: true }, position: true }) as MdastLike);
+	visit(tree as MdastLike);
 	return out;
 }
 

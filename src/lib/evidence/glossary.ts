@@ -7,7 +7,8 @@ import { readYamlFile } from './yaml-file.ts';
 import { z } from 'astro/zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
-import { findClusters, findUnreadableClusters, CLUSTER } from './citations.ts';
+import { CLUSTER } from './citations.ts';
+import { fieldCitations } from './field-citations.ts';
 
 /** A term is a word or short phrase a patient meets; longer text is a definition, not a term. */
 export const TERM_MAX = 80;
@@ -51,18 +52,9 @@ export function loadGlossary(
 	diagnostics.push(...read.diagnostics);
 	if (!read.data) return { terms: [], diagnostics, citations };
 	read.data.forEach((term, i) => {
-		const pos = read.positionOf([i, 'definition']);
-		for (const cluster of findClusters(term.definition))
-			for (const key of cluster.keys) citations.push({ key, file, ...pos });
-		for (const u of findUnreadableClusters(term.definition)) {
-			diagnostics.push({
-				code: 'unreadable-citation',
-				file,
-				...pos,
-				message: `"${u.text}" looks like a citation but cannot be read: ${u.reason}.`,
-				hint: u.fix,
-			});
-		}
+		const cited = fieldCitations(term.definition, file, read.positionOf([i, 'definition']));
+		citations.push(...cited.citations);
+		diagnostics.push(...cited.diagnostics);
 	});
 	return { terms: read.data, diagnostics, citations };
 }

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { evidence } from 'virtual:ketamine-pain-evidence';
 import { exportFiles } from '../../lib/exports.ts';
-import { citedOn } from '../../plugin/cited-on.ts';
+import { citedOn } from '../cited-on.ts';
 
 export const getStaticPaths = (async () => {
 	// citedOn() paths carry the base path; export file names are made from the path without it.
