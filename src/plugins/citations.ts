@@ -13,7 +13,9 @@ import { PageError } from '../plugin/errors.ts';
 import { DIRECTIVES } from './directives/index.ts';
 import { assertKnown } from './directives/known-keys.ts';
 import { locate } from './locate.ts';
-import { rawHtml, rebase, type Position } from './nodes.ts';
+import { htmlNode, parseHtml, type Position } from './nodes.ts';
+import { labelTable } from '../lib/evidence/tables.ts';
+import type { Element, Nodes } from 'hast';
 import { citer, pageState } from './page-state.ts';
 
 export function citationsPlugin(evidence: Evidence, base = '/') {
@@ -35,7 +37,7 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 					const start = node.position && offset(node.position.start, node.value, at);
 					assertKnown(evidence.library, key, locate(ctx, `@${key}`, start));
 				}
-				parts.push(rawHtml(ctx.sourceFormat, cite(page, cluster.keys)));
+				parts.push(htmlNode(ctx.sourceFormat, cite(page, cluster.keys)));
 				last = cluster.index + cluster.length;
 			}
 			if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
@@ -53,7 +55,7 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 			if (problem) throw new PageError(`${problem.message} ${problem.hint}`, position);
 			if (!isDirectiveName(node.name)) return;
 			const page = pageState(ctx.data);
-			const html = DIRECTIVES[node.name]({
+			const tree = DIRECTIVES[node.name]({
 				evidence,
 				page,
 				cite,
@@ -64,7 +66,13 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 					(ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
 					{},
 			});
-			ctx.replaceNode(node, rawHtml(ctx.sourceFormat, rebase(html, base), true));
+			ctx.replaceNode(
+				node,
+				htmlNode(ctx.sourceFormat, typeof tree === 'string' ? parseLegacy(tree) : tree, {
+					flow: true,
+					base,
+				}),
+			);
 		},
 	});
 }
@@ -76,4 +84,18 @@ function offset(start: Position, text: string, index: number): Position {
 	return lines.length === 1
 		? { line: start.line, column: start.column + index }
 		: { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+}
+
+/**
+ * A directive's HTML string (the claims directive, until it builds hast) as a tree, its tables
+ * labelled as the table builders label theirs.
+ */
+function parseLegacy(html: string): Nodes {
+	const tree = parseHtml(html);
+	const visit = (node: Nodes) => {
+		if (node.type === 'element' && node.tagName === 'table') labelTable(node as Element);
+		if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
+	};
+	visit(tree);
+	return tree;
 }

@@ -3,6 +3,7 @@
  * `ctx.data`: citation numbers (in order of first citation), where each cluster sits, which
  * glossary terms are already linked, and where the plain-language layer starts.
  */
+import type { Element } from 'hast';
 import { CitationOrder } from '../lib/evidence/citations.ts';
 import type { Evidence } from '../lib/evidence/check-project.ts';
 import { shortReference } from '../lib/evidence/format.ts';
@@ -38,8 +39,8 @@ export function existingPageState(data: unknown): PageState | undefined {
 	return (data as Record<string, unknown>)[STATE] as PageState | undefined;
 }
 
-/** Numbers the keys, records where they are cited, and returns the cluster's HTML. */
-export type Cite = (page: PageState, keys: readonly string[]) => string;
+/** Numbers the keys, records where they are cited, and returns the cluster as hast. */
+export type Cite = (page: PageState, keys: readonly string[]) => Element;
 
 export function citer(evidence: Evidence): Cite {
 	return (page, keys) => {

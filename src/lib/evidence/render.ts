@@ -1,9 +1,13 @@
 /**
- * HTML for citations and a page's bibliography. Pure string building, shared by the Markdown
- * plugin and the tests; all text passes through escapeHtml or comes from formatReferences (escaped).
+ * Citations and a page's bibliography as hast trees (built with `h()`), shared by the Markdown
+ * plugins and the tests. Text goes into text nodes, never into markup, so nothing here escapes by
+ * hand: the plugins serialise each tree once, with hast-util-to-html (src/plugins/nodes.ts).
  */
-import { escapeHtml, type FormattedReference } from './format.ts';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
 import { groupNumbers } from './citations.ts';
+import { findClusters } from './citations.ts';
+import type { FormattedReference } from './format.ts';
 
 /** The id a page's bibliography entry has, which citations link to. */
 export const refId = (key: string) => `ref-${key}`;
@@ -22,7 +26,7 @@ export interface ClusterInput {
  * (author, year, title) that CSS shows on hover and keyboard focus. The preview sits inside the
  * link, so screen readers announce it with the number; Pagefind skips it.
  */
-export function renderCluster({ index, items }: ClusterInput): string {
+export function renderCluster({ index, items }: ClusterInput): Element {
 	const byNumber = new Map(items.map((item) => [item.number, item]));
 	const groups = groupNumbers(items.map((item) => item.number));
 	const links = groups.map(({ from, to }) => {
@@ -31,17 +35,41 @@ export function renderCluster({ index, items }: ClusterInput): string {
 			.sort((a, b) => a.number - b.number);
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
-		const preview = covered
-			.map((i) => `<span class="kpe-cite-preview-item">${i.number}. ${escapeHtml(i.short)}</span>`)
-			.join('<span class="sr-only">; </span>');
+		const preview = covered.flatMap((i, n) => [
+			...(n > 0 ? [h('span.sr-only', '; ')] : []),
+			h('span.kpe-cite-preview-item', `${i.number}. ${i.short}`),
+		]);
 		// The parentheses are for screen readers, which read the preview straight after the number.
-		return (
-			`<a href="#${escapeHtml(refId(first.key))}" class="kpe-cite-link">${label}` +
-			`<span class="kpe-cite-preview" data-pagefind-ignore="all"><span class="sr-only"> (</span>${preview}<span class="sr-only">)</span></span></a>`
-		);
+		return h('a', { href: `#${refId(first.key)}`, className: 'kpe-cite-link' }, [
+			label,
+			h('span.kpe-cite-preview', { dataPagefindIgnore: 'all' }, [
+				h('span.sr-only', ' ('),
+				...preview,
+				h('span.sr-only', ')'),
+			]),
+		]);
 	});
-	// Brackets as character references, so the Markdown re-parse never reads them as link syntax.
-	return `<span class="kpe-cite" id="${citeId(index)}">&#91;${links.join(', ')}&#93;</span>`;
+	return h('span.kpe-cite', { id: citeId(index) }, [
+		'[',
+		...links.flatMap((link, i) => (i > 0 ? [', ', link] : [link])),
+		']',
+	]);
+}
+
+/** Text with `[@key]` clusters: plain text nodes, each cluster replaced by what `cite` builds. */
+export function textWithCitations(
+	text: string,
+	cite: (keys: string[]) => ElementContent,
+): ElementContent[] {
+	const out: ElementContent[] = [];
+	let last = 0;
+	for (const cluster of findClusters(text)) {
+		if (cluster.index > last) out.push({ type: 'text', value: text.slice(last, cluster.index) });
+		out.push(cite(cluster.keys));
+		last = cluster.index + cluster.length;
+	}
+	if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+	return out;
 }
 
 export interface BibliographyItem {
@@ -51,16 +79,26 @@ export interface BibliographyItem {
 }
 
 /** The page's numbered reference list, each entry linking back to every place it is cited. */
-export function renderBibliography(items: readonly BibliographyItem[]): string {
+export function renderBibliography(items: readonly BibliographyItem[]): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
-		const back = citedAt
-			.map(
-				(cluster, j) =>
-					`<a href="#${citeId(cluster)}" aria-label="Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text">↩${citedAt.length > 1 ? `<sup>${j + 1}</sup>` : ''}</a>`,
-			)
-			.join(' ');
-		const links = reference.linksHtml ? ` ${reference.linksHtml}.` : '';
-		return `<li id="${escapeHtml(refId(reference.key))}" data-key="${escapeHtml(reference.key)}"><span class="kpe-ref-text">${reference.html}</span>${links} <span class="kpe-backlinks">${back}</span></li>`;
+		const back = citedAt.flatMap((cluster, j) => {
+			const link = h(
+				'a',
+				{
+					href: `#${citeId(cluster)}`,
+					ariaLabel: `Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text`,
+				},
+				['↩', ...(citedAt.length > 1 ? [h('sup', String(j + 1))] : [])],
+			);
+			return j > 0 ? [' ', link] : [link];
+		});
+		const links = reference.links.length ? [' ', ...reference.links, '.'] : [];
+		return h('li', { id: refId(reference.key), dataKey: reference.key }, [
+			h('span.kpe-ref-text', reference.nodes),
+			...links,
+			' ',
+			h('span.kpe-backlinks', back),
+		]);
 	});
-	return `<ol class="kpe-references">${entries.join('')}</ol>`;
+	return h('ol.kpe-references', entries);
 }

@@ -1,3 +1,5 @@
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 /**
  * Vancouver references with citation-js, identifier links, hover previews, and the HTML of
  * citations and bibliographies.
@@ -13,6 +15,11 @@ import {
 	type FormattedReference,
 } from '../../../src/lib/evidence/format.ts';
 import { renderBibliography, renderCluster } from '../../../src/lib/evidence/render.ts';
+
+/** The renderers' trees, serialised as the Markdown plugins do. */
+const cluster = (input: Parameters<typeof renderCluster>[0]) => toHtml(renderCluster(input));
+const bibliography = (items: Parameters<typeof renderBibliography>[0]) =>
+	toHtml(renderBibliography(items));
 
 const BIB = String.raw`
 @article{smith2020exercise,
@@ -130,10 +137,12 @@ describe('formatReferences', () => {
 		);
 		const [reference] = formatReferences([entry!]);
 		expect(reference!.html).not.toContain('<script');
-		expect(reference!.html).toContain(
-			'A &lt;script&gt;alert(1)&lt;/script&gt; trial of &quot;x&quot;',
+		// The text is one text node, whatever its characters: the serialiser escapes it.
+		expect(reference!.nodes.every((n) => n.type === 'text')).toBe(true);
+		expect(reference!.nodes.map((n) => (n.type === 'text' ? n.value : '')).join('')).toContain(
+			'A <script>alert(1)</script> trial of "x" & \'y\'',
 		);
-		expect(reference!.html).toContain('&#39;y&#39;');
+		expect(reference!.html).toContain('A &#x3C;script>alert(1)&#x3C;/script> trial of "x" &#x26;');
 	});
 
 	it('percent-encodes # and ? in a DOI link', () => {
@@ -208,7 +217,7 @@ describe('renderCluster', () => {
 	const item = (key: string, number: number) => ({ key, number, short: `${key} short` });
 
 	it('links one citation to its reference and carries the cluster id', () => {
-		const html = renderCluster({ index: 4, items: [item('smith2020exercise', 1)] });
+		const html = cluster({ index: 4, items: [item('smith2020exercise', 1)] });
 		expect(html).toContain('id="cite-4"');
 		expect(html).toContain('href="#ref-smith2020exercise"');
 		expect(html).toContain('>1<span class="kpe-cite-preview"');
@@ -216,19 +225,18 @@ describe('renderCluster', () => {
 		expect(previews(html)[0]).toContain('1. smith2020exercise short');
 		expect(textOf(html).startsWith('[1')).toBe(true);
 		expect(textOf(html).endsWith(']')).toBe(true);
-		// Brackets as character references, so Markdown never reads the label as a link.
-		expect(html).toMatch(/^<span class="kpe-cite" id="cite-4">&#91;.*&#93;<\/span>$/);
+		expect(html).toMatch(/^<span class="kpe-cite" id="cite-4">\[.*\]<\/span>$/);
 	});
 
 	it('links each number of a pair to its own reference', () => {
-		const html = renderCluster({ index: 1, items: [item('a', 1), item('b', 2)] });
+		const html = cluster({ index: 1, items: [item('a', 1), item('b', 2)] });
 		expect(html).toContain('href="#ref-a"');
 		expect(html).toContain('href="#ref-b"');
 		expect(html.match(/<a /g)).toHaveLength(2);
 	});
 
 	it('collapses a run to one link to its first reference, previewing all of them', () => {
-		const html = renderCluster({ index: 2, items: [item('c', 3), item('a', 1), item('b', 2)] });
+		const html = cluster({ index: 2, items: [item('c', 3), item('a', 1), item('b', 2)] });
 		expect(html.match(/<a /g)).toHaveLength(1);
 		expect(html).toContain('href="#ref-a" class="kpe-cite-link">1–3<');
 		const [preview] = previews(html);
@@ -236,27 +244,31 @@ describe('renderCluster', () => {
 	});
 
 	it('escapes the preview text', () => {
-		const html = renderCluster({
+		const html = cluster({
 			index: 1,
 			items: [{ key: 'a', number: 1, short: 'Smith J. 2020. <script>alert(1)</script>' }],
 		});
 		expect(html).not.toContain('<script');
-		expect(html).toContain('&lt;script&gt;');
+		expect(html).toContain('&#x3C;script>');
 	});
 });
 
 describe('renderBibliography', () => {
-	const reference = (key: string, linksHtml = ''): FormattedReference => ({
+	const reference = (key: string, links: FormattedReference['links'] = []): FormattedReference => ({
 		key,
 		html: `${key} text`,
-		linksHtml,
+		nodes: [{ type: 'text', value: `${key} text` }],
+		linksHtml: toHtml(links),
+		links,
 		short: key,
 	});
 
 	it('gives each entry its id and back-links to every place it is cited', () => {
-		const html = renderBibliography([
+		const html = bibliography([
 			{
-				reference: reference('smith2020exercise', '<a href="https://doi.org/10.1000/xyz123">x</a>'),
+				reference: reference('smith2020exercise', [
+					h('a', { href: 'https://doi.org/10.1000/xyz123' }, 'x'),
+				]),
 				citedAt: [1, 3],
 			},
 			{ reference: reference('jones2019trial'), citedAt: [2] },
@@ -280,16 +292,16 @@ describe('renderBibliography', () => {
 		const order = ['smith2020exercise', 'garcia2021accents'];
 		const references = formatReferences(order.map((key) => entries.get(key)!));
 		const clusters = [
-			renderCluster({
+			cluster({
 				index: 1,
 				items: [{ key: order[0]!, number: 1, short: references[0]!.short }],
 			}),
-			renderCluster({
+			cluster({
 				index: 2,
 				items: order.map((key, i) => ({ key, number: i + 1, short: references[i]!.short })),
 			}),
 		];
-		const list = renderBibliography([
+		const list = bibliography([
 			{ reference: references[0]!, citedAt: [1, 2] },
 			{ reference: references[1]!, citedAt: [2] },
 		]);
