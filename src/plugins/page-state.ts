@@ -46,9 +46,11 @@ export function citer(evidence: Evidence): Cite {
 	return (page, keys) => {
 		const index = ++page.clusters;
 		const items = keys.map((key) => {
+			const first = !page.citedAt.has(key);
 			page.citedAt.set(key, [...(page.citedAt.get(key) ?? []), index]);
 			return {
 				key,
+				first,
 				number: page.order.number(key),
 				short: shortReference(evidence.library.entries.get(key)!.csl),
 			};

@@ -8,23 +8,32 @@ import { h } from 'hastscript';
 import { groupNumbers } from './citations.ts';
 import { findClusters } from './citations.ts';
 import type { FormattedReference } from './format.ts';
+import { studyPath } from './tables.ts';
 
 /** The id a page's bibliography entry has, which citations link to. */
 export const refId = (key: string) => `ref-${key}`;
 /** The id of the n-th citation cluster on a page, which bibliography back-links point to. */
 export const citeId = (n: number) => `cite-${n}`;
+/** The id of a reference's one hover preview on a page, which later citations are described by. */
+export const previewId = (key: string) => `preview-${key}`;
 
 export interface ClusterInput {
 	/** 1-based index of this cluster on the page. */
 	index: number;
-	/** The cited keys with their page numbers, as written. */
-	items: { key: string; number: number; short: string }[];
+	/**
+	 * The cited keys with their page numbers, as written; `first` when this is the key's first
+	 * citation on the page (it carries the key's preview). Without `first`, every item previews.
+	 */
+	items: { key: string; number: number; short: string; first?: boolean }[];
 }
 
 /**
- * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference, and carries a preview
- * (author, year, title) that CSS shows on hover and keyboard focus. The preview sits inside the
- * link, so screen readers announce it with the number; Pagefind skips it.
+ * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference. A reference's preview
+ * (author, year, title) is rendered once per page, in the link of its first citation: CSS shows it
+ * on hover and keyboard focus, and screen readers read it with the number since it sits inside the
+ * link. A later citation points to that preview instead (`aria-describedby`, so screen readers still
+ * hear it) and carries the same text as its `title` (a tooltip on hover; CSS shows it on keyboard
+ * focus). One preview per reference keeps citation-heavy pages light. Pagefind skips previews.
  */
 export function renderCluster({ index, items }: ClusterInput): Element {
 	const byNumber = new Map(items.map((item) => [item.number, item]));
@@ -35,19 +44,45 @@ export function renderCluster({ index, items }: ClusterInput): Element {
 			.sort((a, b) => a.number - b.number);
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
-		const preview = covered.flatMap((i, n) => [
+		const fresh = covered.filter((i) => i.first !== false);
+		const seen = covered.filter((i) => i.first === false);
+		const href = `#${refId(first.key)}`;
+		if (fresh.length === 0)
+			return h(
+				'a',
+				{
+					href,
+					className: 'kpe-cite-link',
+					title: seen.map((i) => `${i.number}. ${i.short}`).join('\n'),
+					ariaDescribedBy: seen.map((i) => previewId(i.key)),
+				},
+				label,
+			);
+		const preview = fresh.flatMap((i, n) => [
 			...(n > 0 ? [h('span.sr-only', '; ')] : []),
-			h('span.kpe-cite-preview-item', `${i.number}. ${i.short}`),
+			h(
+				'span.kpe-cite-preview-item',
+				{ id: i.first ? previewId(i.key) : undefined },
+				`${i.number}. ${i.short}`,
+			),
 		]);
 		// The parentheses are for screen readers, which read the preview straight after the number.
-		return h('a', { href: `#${refId(first.key)}`, className: 'kpe-cite-link' }, [
-			label,
-			h('span.kpe-cite-preview', { dataPagefindIgnore: 'all' }, [
-				h('span.sr-only', ' ('),
-				...preview,
-				h('span.sr-only', ')'),
-			]),
-		]);
+		return h(
+			'a',
+			{
+				href,
+				className: 'kpe-cite-link',
+				ariaDescribedBy: seen.length ? seen.map((i) => previewId(i.key)) : undefined,
+			},
+			[
+				label,
+				h('span.kpe-cite-preview', { dataPagefindIgnore: 'all' }, [
+					h('span.sr-only', ' ('),
+					...preview,
+					h('span.sr-only', ')'),
+				]),
+			],
+		);
 	});
 	return h('span.kpe-cite', { id: citeId(index) }, [
 		'[',
@@ -78,26 +113,50 @@ export interface BibliographyItem {
 	citedAt: number[];
 }
 
-/** The page's numbered reference list, each entry linking back to every place it is cited. */
+/** How many back-links an entry shows before the rest fold away under "cited N times". */
+export const BACKLINKS_SHOWN = 3;
+
+/**
+ * The page's numbered reference list. Each entry links to the study's own page (its facts and
+ * every page citing it) and back to each place it is cited: the first few back-links shown, the
+ * rest folded in a `<details>` labelled with the count, so an entry cited 24 times stays one line.
+ */
 export function renderBibliography(items: readonly BibliographyItem[]): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
-		const back = citedAt.flatMap((cluster, j) => {
-			const link = h(
+		const back = citedAt.map((cluster, j) =>
+			h(
 				'a',
 				{
 					href: `#${citeId(cluster)}`,
 					ariaLabel: `Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text`,
 				},
 				['↩', ...(citedAt.length > 1 ? [h('sup', String(j + 1))] : [])],
-			);
-			return j > 0 ? [' ', link] : [link];
-		});
+			),
+		);
+		const spaced = (links: Element[]) => links.flatMap((link, j) => (j > 0 ? [' ', link] : [link]));
+		const folded = back.length > BACKLINKS_SHOWN + 1;
+		const backlinks = folded
+			? [
+					...spaced(back.slice(0, BACKLINKS_SHOWN)),
+					' ',
+					h('details.kpe-backlinks-more', [
+						h('summary', `cited ${back.length} times`),
+						...spaced(back.slice(BACKLINKS_SHOWN)),
+					]),
+				]
+			: spaced(back);
 		const links = reference.links.length ? [' ', ...reference.links, '.'] : [];
 		return h('li', { id: refId(reference.key), dataKey: reference.key }, [
 			h('span.kpe-ref-text', reference.nodes),
 			...links,
 			' ',
-			h('span.kpe-backlinks', back),
+			h(
+				'a.kpe-ref-study',
+				{ href: studyPath(reference.key), ariaLabel: `Study page of reference ${i + 1}` },
+				'Study page',
+			),
+			' ',
+			h('span.kpe-backlinks', backlinks),
 		]);
 	});
 	return h('ol.kpe-references', entries);

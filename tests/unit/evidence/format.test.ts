@@ -4,6 +4,7 @@ import { h } from 'hastscript';
  * Vancouver references with citation-js, identifier links, hover previews, and the HTML of
  * citations and bibliographies.
  */
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { loadBibtexText, type LibraryEntry } from '../../../src/lib/evidence/library.ts';
 import {
@@ -243,6 +244,28 @@ describe('renderCluster', () => {
 		expect(preview).toMatch(/1\. a short.*2\. b short.*3\. c short/);
 	});
 
+	it('previews a reference once per page: a later citation is titled and described by the first', () => {
+		const first = cluster({ index: 1, items: [{ ...item('a', 1), first: true }] });
+		const later = cluster({ index: 2, items: [{ ...item('a', 1), first: false }] });
+		expect(first).toContain('<span class="kpe-cite-preview-item" id="preview-a">1. a short</span>');
+		expect(later).toBe(
+			'<span class="kpe-cite" id="cite-2">[<a href="#ref-a" class="kpe-cite-link" title="1. a short" aria-describedby="preview-a">1</a>]</span>',
+		);
+	});
+
+	it('previews only the new references of a range, and points to the others', () => {
+		const html = cluster({
+			index: 3,
+			items: [
+				{ ...item('a', 1), first: false },
+				{ ...item('b', 2), first: true },
+			],
+		});
+		expect(html).toContain('aria-describedby="preview-a"');
+		expect(previews(html).map((text) => text.trim())).toEqual(['(2. b short)']);
+		expect(html).toContain('id="preview-b"');
+	});
+
 	it('escapes the preview text', () => {
 		const html = cluster({
 			index: 1,
@@ -286,6 +309,31 @@ describe('renderBibliography', () => {
 		);
 		// Entries keep the order given (citation order).
 		expect(html.indexOf('ref-smith2020exercise')).toBeLessThan(html.indexOf('ref-jones2019trial'));
+	});
+
+	it('links each entry to its study page and folds back-links after the first three', () => {
+		const html = bibliography([
+			{ reference: reference('a'), citedAt: [1, 2, 3, 4] },
+			{ reference: reference('b'), citedAt: [5, 6, 7, 8, 9] },
+		]);
+		const [a, b] = parse(html).querySelectorAll('li');
+		expect(a!.querySelector('a.kpe-ref-study')?.getAttribute('href')).toBe('/studies/a/');
+		expect(a!.querySelector('a.kpe-ref-study')?.getAttribute('aria-label')).toBe(
+			'Study page of reference 1',
+		);
+		// Four places: all shown. Five: three, then the rest under the count.
+		expect(a!.querySelector('details')).toBeNull();
+		expect(a!.querySelectorAll('.kpe-backlinks a')).toHaveLength(4);
+		expect(b!.querySelectorAll('.kpe-backlinks > a').map((x) => x.getAttribute('href'))).toEqual([
+			'#cite-5',
+			'#cite-6',
+			'#cite-7',
+		]);
+		expect(b!.querySelector('details summary')?.textContent).toBe('cited 5 times');
+		expect(b!.querySelectorAll('details a').map((x) => x.getAttribute('href'))).toEqual([
+			'#cite-8',
+			'#cite-9',
+		]);
 	});
 
 	it('links every citation of a real page to an entry, and every entry back to its citations', () => {
