@@ -7,10 +7,10 @@ import type { Evidence } from '../lib/evidence/check-project.ts';
 import { formatReferences } from '../lib/evidence/format.ts';
 import { renderBibliography } from '../lib/evidence/render.ts';
 import { CITED_KEYS } from './cited-keys.ts';
-import { rawHtml } from './nodes.ts';
+import { htmlNode } from './nodes.ts';
 import { existingPageState } from './page-state.ts';
 
-export function bibliographyPlugin(evidence: Evidence) {
+export function bibliographyPlugin(evidence: Evidence, base = '/') {
 	const { library, facts } = evidence;
 	const isVerified = (key: string) => facts.byKey.get(key)?.facts.verified !== false;
 	return defineMdastPlugin({
@@ -30,7 +30,7 @@ export function bibliographyPlugin(evidence: Evidence) {
 			);
 			ctx.appendChild(root, [
 				{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] },
-				rawHtml(ctx.sourceFormat, list, true) as never,
+				htmlNode(ctx.sourceFormat, list, { flow: true, base }) as never,
 			]);
 		},
 	});

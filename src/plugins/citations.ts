@@ -13,7 +13,7 @@ import { PageError } from '../plugin/errors.ts';
 import { DIRECTIVES } from './directives/index.ts';
 import { assertKnown } from './directives/known-keys.ts';
 import { locate } from './locate.ts';
-import { rawHtml, rebase, type Position } from './nodes.ts';
+import { htmlNode, type Position } from './nodes.ts';
 import { citer, pageState } from './page-state.ts';
 
 export function citationsPlugin(evidence: Evidence, base = '/') {
@@ -35,7 +35,7 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 					const start = node.position && offset(node.position.start, node.value, at);
 					assertKnown(evidence.library, key, locate(ctx, `@${key}`, start));
 				}
-				parts.push(rawHtml(ctx.sourceFormat, cite(page, cluster.keys)));
+				parts.push(htmlNode(ctx.sourceFormat, cite(page, cluster.keys)));
 				last = cluster.index + cluster.length;
 			}
 			if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
@@ -53,7 +53,7 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 			if (problem) throw new PageError(`${problem.message} ${problem.hint}`, position);
 			if (!isDirectiveName(node.name)) return;
 			const page = pageState(ctx.data);
-			const html = DIRECTIVES[node.name]({
+			const tree = DIRECTIVES[node.name]({
 				evidence,
 				page,
 				cite,
@@ -64,7 +64,13 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 					(ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
 					{},
 			});
-			ctx.replaceNode(node, rawHtml(ctx.sourceFormat, rebase(html, base), true));
+			ctx.replaceNode(
+				node,
+				htmlNode(ctx.sourceFormat, tree, {
+					flow: true,
+					base,
+				}),
+			);
 		},
 	});
 }

@@ -12,6 +12,6 @@ export function evidencePlugins(evidence: Evidence, { base = '/' }: { base?: str
 		citationsPlugin(evidence, base),
 		glossaryLinksPlugin(evidence.glossary, base),
 		// Last: it lists what the others cited.
-		bibliographyPlugin(evidence),
+		bibliographyPlugin(evidence, base),
 	];
 }

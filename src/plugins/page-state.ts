@@ -3,6 +3,7 @@
  * `ctx.data`: citation numbers (in order of first citation), where each cluster sits, which
  * glossary terms are already linked, and where the plain-language layer starts.
  */
+import type { Element } from 'hast';
 import { CitationOrder } from '../lib/evidence/citations.ts';
 import type { Evidence } from '../lib/evidence/check-project.ts';
 import { shortReference } from '../lib/evidence/format.ts';
@@ -38,16 +39,18 @@ export function existingPageState(data: unknown): PageState | undefined {
 	return (data as Record<string, unknown>)[STATE] as PageState | undefined;
 }
 
-/** Numbers the keys, records where they are cited, and returns the cluster's HTML. */
-export type Cite = (page: PageState, keys: readonly string[]) => string;
+/** Numbers the keys, records where they are cited, and returns the cluster as hast. */
+export type Cite = (page: PageState, keys: readonly string[]) => Element;
 
 export function citer(evidence: Evidence): Cite {
 	return (page, keys) => {
 		const index = ++page.clusters;
 		const items = keys.map((key) => {
+			const first = !page.citedAt.has(key);
 			page.citedAt.set(key, [...(page.citedAt.get(key) ?? []), index]);
 			return {
 				key,
+				first,
 				number: page.order.number(key),
 				short: shortReference(evidence.library.entries.get(key)!.csl),
 			};

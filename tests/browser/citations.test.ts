@@ -40,6 +40,28 @@ describe('citation previews in Chromium', () => {
 		await page.close();
 	});
 
+	it('show a later citation of a reference its title on keyboard focus, and describe it by the one preview', async () => {
+		const page = await browser().context.newPage();
+		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
+		const later = page.locator('main .kpe-cite .kpe-cite-link[title]').first();
+		// The pseudo-element's content is the title while focused, `none` otherwise.
+		const shown = () => later.evaluate((a) => getComputedStyle(a, '::after').content);
+		expect(await shown()).toBe('none');
+		await later.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		expect(await shown()).toBe(JSON.stringify(await later.getAttribute('title')));
+		const description = await later.evaluate((a) =>
+			a
+				.getAttribute('aria-describedby')!
+				.split(' ')
+				.map((id) => document.getElementById(id)?.textContent)
+				.join(' '),
+		);
+		expect(description).toBe(await later.getAttribute('title'));
+		await page.close();
+	});
+
 	it('jump to the bibliography entry and back', async () => {
 		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
@@ -60,7 +82,8 @@ describe('citation previews in Chromium', () => {
 			const page = await context.newPage();
 			await page.goto(`${baseURL}/conditions/fibromyalgia/`);
 			for (const table of ['.kpe-sof-table', '.kpe-evidence']) {
-				const link = page.locator(`main ${table} .kpe-cite-link`).first();
+				// The first citation of a reference in the table carries its preview (one per page).
+				const link = page.locator(`main ${table} .kpe-cite-link:has(.kpe-cite-preview)`).first();
 				await link.scrollIntoViewIfNeeded();
 				await link.hover();
 				// Every corner of the preview is the topmost thing on screen at that point: not clipped.

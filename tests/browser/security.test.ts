@@ -125,7 +125,8 @@ describe('the real site in Chromium', () => {
 		for (const urlPath of pages) await page.goto(`${baseURL}${urlPath}`);
 		await page.goto(`${baseURL}/conditions/crps/`);
 		expect(await search(page, 'ketamine liver')).toBeGreaterThan(0);
-		await page.locator('.kpe-cite-link').first().focus();
+		// A citation that carries its reference's preview (later ones are titled: one preview a page).
+		await page.locator('.kpe-cite-link:has(.kpe-cite-preview)').first().focus();
 		await expect
 			.poll(() => page.locator('.kpe-cite-link:focus .kpe-cite-preview').isVisible())
 			.toBe(true);

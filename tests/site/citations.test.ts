@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPage, visibleText } from '../support/dist.ts';
+import { builtPages, readPage, visibleText } from '../support/dist.ts';
 
 describe('citations on the fibromyalgia page', () => {
 	const page = readPage('/conditions/fibromyalgia/');
@@ -50,16 +50,16 @@ describe('citations on the fibromyalgia page', () => {
 			expect(back.length, `${li.id} has back-links`).toBeGreaterThan(0);
 			for (const a of back) expect(clusterIds).toContain(a.getAttribute('href')!.slice(1));
 		}
-		// Every place a number is cited (its preview lists it) is linked back to from its entry.
+		// Every place a number is cited (a link's number, or a range "2–4" that covers it) is
+		// linked back to from its entry.
+		const numbersIn = (cluster: (typeof clusters)[number]) =>
+			cluster.querySelectorAll('.kpe-cite-link').flatMap((link) => {
+				const [from, to = from] = link.childNodes[0]!.textContent.trim().split('–').map(Number);
+				return Array.from({ length: to! - from! + 1 }, (_, k) => from! + k);
+			});
 		references.forEach((li, i) => {
 			const number = i + 1;
-			const citedIn = clusters
-				.filter((c) =>
-					c
-						.querySelectorAll('.kpe-cite-preview-item')
-						.some((item) => item.textContent.startsWith(`${number}. `)),
-				)
-				.map((c) => `#${c.id}`);
+			const citedIn = clusters.filter((c) => numbersIn(c).includes(number)).map((c) => `#${c.id}`);
 			const back = li.querySelectorAll('.kpe-backlinks a').map((a) => a.getAttribute('href'));
 			expect(back, `back-links of ${li.id}`).toEqual(citedIn);
 		});
@@ -85,7 +85,8 @@ describe('citations on the fibromyalgia page', () => {
 		const noppers = main.querySelector('#ref-noppers2011absence')!;
 		const external = noppers
 			.querySelectorAll('a')
-			.filter((a) => !a.getAttribute('href')!.startsWith('#'));
+			.map((a) => a.getAttribute('href')!)
+			.filter((href) => !href.startsWith('#') && !href.startsWith('/studies/'));
 		expect(external).toEqual([]);
 	});
 
@@ -93,5 +94,77 @@ describe('citations on the fibromyalgia page', () => {
 		for (const code of main.querySelectorAll('code'))
 			expect(code.querySelector('.kpe-cite')).toBeNull();
 		expect(page.toString()).not.toMatch(/\[@[a-z]/);
+	});
+});
+
+describe('citation previews across the built site', () => {
+	const pages = builtPages().filter((path) => readPage(path).querySelector('main .kpe-cite'));
+	const main = (path: string) => readPage(path).querySelector('main')!;
+
+	it('cover the condition pages', () => {
+		expect(pages).toEqual(
+			expect.arrayContaining(['/conditions/crps/', '/conditions/fibromyalgia/']),
+		);
+	});
+
+	it.each(pages)('%s: one preview per reference, in its first citation', (path) => {
+		const page = main(path);
+		// The "At a glance" box repeats the bottom line as a copy; the page's own citations count.
+		const links = page.querySelectorAll('.kpe-cite .kpe-cite-link');
+		const items = page.querySelectorAll('.kpe-cite .kpe-cite-preview-item');
+		const ids = items.map((item) => item.id);
+		const keys = page
+			.querySelectorAll('ol.kpe-references > li')
+			.map((li) => li.getAttribute('data-key'));
+		expect(ids.sort()).toEqual(keys.map((key) => `preview-${key}`).sort());
+		for (const link of links) {
+			// A link without a preview of its own is described by the earlier ones, and titled with them.
+			if (link.querySelector('.kpe-cite-preview')) continue;
+			const described = link.getAttribute('aria-describedby')!.split(' ');
+			expect(
+				described.every((id) => ids.includes(id)),
+				link.outerHTML,
+			).toBe(true);
+			expect(link.getAttribute('title')).toMatch(/^\d+\. .+/);
+			// The preview it points to sits in an earlier cluster.
+			const clusterOf = (el: typeof link) => {
+				let at: typeof link | null = el;
+				while (at && !at.classList.contains('kpe-cite')) at = at.parentNode;
+				return Number(at!.id.replace('cite-', ''));
+			};
+			for (const id of described)
+				expect(clusterOf(page.querySelector(`#${id}`)!)).toBeLessThan(clusterOf(link));
+		}
+	});
+});
+
+describe('the reference list of a condition page', () => {
+	const main = readPage('/conditions/crps/').querySelector('main')!;
+	const entries = main.querySelectorAll('ol.kpe-references > li');
+	const pages = new Set(builtPages());
+
+	it("links each entry to the study's own page, which exists", () => {
+		expect(entries.length).toBeGreaterThan(5);
+		for (const li of entries)
+			expect(li.querySelector('a.kpe-ref-study')?.getAttribute('href')).toBe(
+				`/studies/${li.getAttribute('data-key')}/`,
+			);
+		for (const li of entries)
+			expect(pages.has(li.querySelector('a.kpe-ref-study')!.getAttribute('href')!)).toBe(true);
+	});
+
+	it('shows at most four back-links, folding the rest under "cited N times" with every place kept', () => {
+		const folded = entries.filter((li) => li.querySelector('details.kpe-backlinks-more'));
+		expect(folded.length).toBeGreaterThan(0);
+		for (const li of entries) {
+			const shown = li.querySelectorAll('.kpe-backlinks > a');
+			const all = li.querySelectorAll('.kpe-backlinks a');
+			expect(shown.length).toBeLessThanOrEqual(4);
+			const details = li.querySelector('details.kpe-backlinks-more');
+			if (details) {
+				expect(shown).toHaveLength(3);
+				expect(visibleText(details.querySelector('summary'))).toBe(`cited ${all.length} times`);
+			} else expect(all.length).toBeLessThanOrEqual(4);
+		}
 	});
 });

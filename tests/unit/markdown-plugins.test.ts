@@ -36,7 +36,7 @@ async function render(markdown: string, base = '/') {
 }
 
 const numbers = (html: string) =>
-	[...html.matchAll(/class="kpe-cite-link">(\d+)/g)].map((m) => Number(m[1]));
+	[...html.matchAll(/class="kpe-cite-link"[^>]*>(\d+)/g)].map((m) => Number(m[1]));
 
 describe('the evidence Markdown plugins', () => {
 	it('render a citation, its bibliography entry and the back-link (exact HTML)', async () => {
@@ -53,6 +53,19 @@ describe('the evidence Markdown plugins', () => {
 			'jones2019trial',
 			'smith2020exercise',
 		]);
+	});
+
+	it('preview each reference once: its first citation, in page order, tables included', async () => {
+		const { html } = await render(
+			'A [@jones2019trial].\n\n::evidence-table{keys="jones2019trial smith2020exercise"}\n\nB [@smith2020exercise].\n',
+		);
+		expect(html.match(/id="preview-jones2019trial"/g)).toHaveLength(1);
+		expect(html.match(/id="preview-smith2020exercise"/g)).toHaveLength(1);
+		// The table's citation of smith2020exercise comes first, so the text's is the later one.
+		expect(html.indexOf('id="preview-smith2020exercise"')).toBeLessThan(html.indexOf('B <span'));
+		expect(html).toMatch(
+			/B <span class="kpe-cite" id="cite-\d">\[<a href="#ref-smith2020exercise" class="kpe-cite-link" title="\d\. [^"]+" aria-describedby="preview-smith2020exercise">\d<\/a>\]/,
+		);
 	});
 
 	it('leave citations in inline code and code blocks alone, and add no bibliography for them', async () => {

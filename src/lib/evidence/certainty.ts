@@ -2,8 +2,10 @@
  * GRADE certainty as readers see it: symbols and a word together (never colour or symbols alone),
  * linked to the page that explains the levels, and the wording each level allows.
  */
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import type { Certainty } from '../page-frontmatter.ts';
-import { escapeHtml } from './format.ts';
 
 export const CERTAINTY_LABELS: Record<
 	Certainty,
@@ -42,15 +44,22 @@ export const CERTAINTY_LABELS: Record<
 export const GRADING_PAGE = '/about/how-we-grade/';
 
 /** A badge: symbols + word, linking to the explanation of that level. */
-export function renderCertaintyBadge(level: Certainty): string {
+export function certaintyBadge(level: Certainty): Element {
 	const { symbols, word } = CERTAINTY_LABELS[level];
-	const symbolsHtml = symbols
-		? `<span class="kpe-certainty-symbols" aria-hidden="true">${symbols}</span> `
-		: '';
-	return (
-		`<a class="kpe-certainty kpe-certainty-${level}" href="${GRADING_PAGE}#${level}">` +
-		`${symbolsHtml}${escapeHtml(word)}<span class="sr-only"> certainty of evidence</span></a>`
+	return h(
+		'a',
+		{ className: ['kpe-certainty', `kpe-certainty-${level}`], href: `${GRADING_PAGE}#${level}` },
+		[
+			...(symbols ? [h('span.kpe-certainty-symbols', { ariaHidden: 'true' }, symbols), ' '] : []),
+			word,
+			h('span.sr-only', ' certainty of evidence'),
+		],
 	);
+}
+
+/** The badge serialised, for components that place it with `set:html`. */
+export function renderCertaintyBadge(level: Certainty): string {
+	return toHtml(certaintyBadge(level));
 }
 
 /**

@@ -5,16 +5,14 @@
  * so the headings reach "On this page" and `[@key]` citations are numbered in reading order.
  */
 import { h } from 'hastscript';
-import type { Element, ElementContent } from 'hast';
-import { CERTAINTY_LABELS, renderCertaintyBadge } from './certainty.ts';
+import type { Element } from 'hast';
+import { CERTAINTY_LABELS, certaintyBadge } from './certainty.ts';
+import { dataTable } from './tables.ts';
 import { VERDICT_LABELS, type Claim, type ClaimRecord } from './claims.ts';
 import { CONDITION_LABELS } from '../taxonomy.ts';
 import { findClusters } from './citations.ts';
 
 export const CLAIMS_PAGE = '/claims/';
-
-/** HTML the engine already escaped (the certainty badge), kept as it is when serialised. */
-const raw = (value: string) => ({ type: 'raw', value }) as unknown as ElementContent;
 
 /** Anchors: the section is what other pages link to, the heading names it. */
 export const claimAnchor = (claim: Claim) => `claim-${claim.id}`;
@@ -28,44 +26,32 @@ const verdictBadge = (claim: Claim) =>
 		VERDICT_LABELS[claim.verdict],
 	);
 
-/** A summary table: claim (linking to its section), verdict, certainty. */
+/** A summary table: claim (linking to its section), verdict, certainty; labelled like every generated table. */
 export function claimsTable(claims: readonly ClaimRecord[]): Element {
-	return h(
-		'div.kpe-table-scroll.kpe-claims-table',
-		{ role: 'region', ariaLabelledBy: 'claims-caption', tabIndex: 0 },
-		h('table.kpe-table', [
-			h('caption#claims-caption', 'Clinic claims and what the evidence says'),
-			h(
-				'thead',
-				h('tr', [
-					h('th', { scope: 'col' }, 'Claim'),
-					h('th', { scope: 'col' }, 'Verdict'),
-					h('th', { scope: 'col' }, 'Certainty'),
-				]),
-			),
-			h(
-				'tbody',
-				claims.map(({ claim }) =>
-					h('tr', [
+	return dataTable({
+		id: 'claims-caption',
+		caption: 'Clinic claims and what the evidence says',
+		kind: 'kpe-claims-table',
+		columns: ['Claim', 'Verdict', 'Certainty'],
+		rows: claims.map(({ claim }) => ({
+			cells: [
+				{
+					header: true,
+					children: [h('a', { href: `#${claimAnchor(claim)}` }, claimTitle(claim))],
+				},
+				{
+					children: [
 						h(
-							'th',
-							{ scope: 'row' },
-							h('a', { href: `#${claimAnchor(claim)}` }, claimTitle(claim)),
+							'span',
+							{ className: ['kpe-verdict', `kpe-verdict-${claim.verdict}`] },
+							VERDICT_LABELS[claim.verdict],
 						),
-						h(
-							'td',
-							h(
-								'span',
-								{ className: ['kpe-verdict', `kpe-verdict-${claim.verdict}`] },
-								VERDICT_LABELS[claim.verdict],
-							),
-						),
-						h('td', [raw(renderCertaintyBadge(claim.certainty))]),
-					]),
-				),
-			),
-		]),
-	);
+					],
+				},
+				{ children: [certaintyBadge(claim.certainty)] },
+			],
+		})),
+	});
 }
 
 /**
@@ -78,7 +64,7 @@ export function claimVerdict(claim: Claim): Element {
 		'Verdict: ',
 		verdictBadge(claim),
 		' · Certainty: ',
-		raw(renderCertaintyBadge(claim.certainty)),
+		certaintyBadge(claim.certainty),
 		...(claim.certainty === 'not-graded'
 			? [
 					' ',

@@ -4,6 +4,10 @@
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import type { ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from './library.ts';
 import { truncateText } from './text-safety.ts';
 import { isPartlySeen } from './entry-rules.ts';
@@ -68,8 +72,12 @@ export interface FormattedReference {
 	key: string;
 	/** The Vancouver reference as HTML: escaped text, no links. */
 	html: string;
+	/** The same reference as hast nodes (citeproc's HTML parsed once, never pasted into markup). */
+	nodes: ElementContent[];
 	/** DOI and PubMed links as HTML, empty when the entry has no verified identifier. */
 	linksHtml: string;
+	/** The same links as hast nodes. */
+	links: ElementContent[];
 	/** Plain text for hover previews: "Noppers I et al. 2011. Absence of long-term analgesic…". */
 	short: string;
 }
@@ -86,25 +94,33 @@ function doiPath(doi: string): string {
 	return doi.split('/').map(encodeURIComponent).join('/');
 }
 
-/** HTML for the DOI and PubMed links of an entry. */
-export function identifierLinks(csl: CslItem): string {
-	const parts: string[] = [];
+/** The DOI and PubMed links of an entry (or its web address when it has neither), as hast. */
+export function identifierLinkNodes(csl: CslItem): ElementContent[] {
+	const parts: (ElementContent | string)[][] = [];
 	if (csl.DOI) {
 		const doi = String(csl.DOI);
-		parts.push(
-			`doi: <a href="${escapeHtml(`https://doi.org/${doiPath(doi)}`)}">${escapeHtml(doi)}</a>`,
-		);
+		parts.push(['doi: ', h('a', { href: `https://doi.org/${doiPath(doi)}` }, doi)]);
 	}
 	if (csl.PMID) {
 		const pmid = String(csl.PMID);
-		parts.push(
-			`PubMed: <a href="${escapeHtml(`https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`)}">${escapeHtml(pmid)}</a>`,
-		);
+		parts.push([
+			'PubMed: ',
+			h('a', { href: `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/` }, pmid),
+		]);
 	}
 	if (!csl.DOI && !csl.PMID && csl.URL && /^https?:\/\//i.test(String(csl.URL))) {
-		parts.push(`<a href="${escapeHtml(String(csl.URL))}">${escapeHtml(String(csl.URL))}</a>`);
+		parts.push([h('a', { href: String(csl.URL) }, String(csl.URL))]);
 	}
-	return parts.join('. ');
+	return parts.flatMap((part, i) =>
+		(i > 0 ? ['. ', ...part] : part).map((n) =>
+			typeof n === 'string' ? { type: 'text' as const, value: n } : n,
+		),
+	);
+}
+
+/** The identifier links serialised, for pages that show them outside the Markdown plugins. */
+export function identifierLinks(csl: CslItem): string {
+	return toHtml(identifierLinkNodes(csl));
 }
 
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
@@ -175,6 +191,18 @@ function ensureFormatted(entries: readonly LibraryEntry[]): void {
 	}
 }
 
+const parsed = new WeakMap<LibraryEntry, ElementContent[]>();
+
+/** citeproc's HTML for an entry as hast, parsed once per entry (it holds only inline markup). */
+function parsedHtml(entry: LibraryEntry): ElementContent[] {
+	let nodes = parsed.get(entry);
+	if (!nodes) {
+		nodes = fromHtml(formattedHtml.get(entry)!, { fragment: true }).children as ElementContent[];
+		parsed.set(entry, nodes);
+	}
+	return nodes;
+}
+
 /** Formats entries, in the order given, as Vancouver references with identifier links and previews. */
 export function formatReferences(
 	entries: readonly LibraryEntry[],
@@ -184,12 +212,19 @@ export function formatReferences(
 	return entries.map((entry) => {
 		// A partly seen record says so wherever it is shown, so nobody mistakes the gaps for omissions.
 		const partlySeen = isPartlySeen(entry);
+		const nodes: ElementContent[] = [
+			...parsedHtml(entry),
+			...(partlySeen
+				? [{ type: 'text' as const, value: ' ' }, h('span.kpe-unverified', `${PARTLY_SEEN_LABEL}.`)]
+				: []),
+		];
+		const links = policy.isVerified(entry.key) && !partlySeen ? identifierLinkNodes(entry.csl) : [];
 		return {
 			key: entry.key,
-			html:
-				formattedHtml.get(entry)! +
-				(partlySeen ? ` <span class="kpe-unverified">${PARTLY_SEEN_LABEL}.</span>` : ''),
-			linksHtml: policy.isVerified(entry.key) && !partlySeen ? identifierLinks(entry.csl) : '',
+			html: toHtml(nodes),
+			nodes,
+			linksHtml: toHtml(links),
+			links,
 			short:
 				shortReference(entry.csl) + (partlySeen ? ` (${PARTLY_SEEN_LABEL.toLowerCase()})` : ''),
 		};

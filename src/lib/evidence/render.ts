@@ -1,28 +1,41 @@
 /**
- * HTML for citations and a page's bibliography. Pure string building, shared by the Markdown
- * plugin and the tests; all text passes through escapeHtml or comes from formatReferences (escaped).
+ * Citations and a page's bibliography as hast trees (built with `h()`), shared by the Markdown
+ * plugins and the tests. Text goes into text nodes, never into markup, so nothing here escapes by
+ * hand: the plugins serialise each tree once, with hast-util-to-html (src/plugins/nodes.ts).
  */
-import { escapeHtml, type FormattedReference } from './format.ts';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
 import { groupNumbers } from './citations.ts';
+import { findClusters } from './citations.ts';
+import type { FormattedReference } from './format.ts';
+import { studyPath } from './tables.ts';
 
 /** The id a page's bibliography entry has, which citations link to. */
 export const refId = (key: string) => `ref-${key}`;
 /** The id of the n-th citation cluster on a page, which bibliography back-links point to. */
 export const citeId = (n: number) => `cite-${n}`;
+/** The id of a reference's one hover preview on a page, which later citations are described by. */
+export const previewId = (key: string) => `preview-${key}`;
 
 export interface ClusterInput {
 	/** 1-based index of this cluster on the page. */
 	index: number;
-	/** The cited keys with their page numbers, as written. */
-	items: { key: string; number: number; short: string }[];
+	/**
+	 * The cited keys with their page numbers, as written; `first` when this is the key's first
+	 * citation on the page (it carries the key's preview). Without `first`, every item previews.
+	 */
+	items: { key: string; number: number; short: string; first?: boolean }[];
 }
 
 /**
- * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference, and carries a preview
- * (author, year, title) that CSS shows on hover and keyboard focus. The preview sits inside the
- * link, so screen readers announce it with the number; Pagefind skips it.
+ * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference. A reference's preview
+ * (author, year, title) is rendered once per page, in the link of its first citation: CSS shows it
+ * on hover and keyboard focus, and screen readers read it with the number since it sits inside the
+ * link. A later citation points to that preview instead (`aria-describedby`, so screen readers still
+ * hear it) and carries the same text as its `title` (a tooltip on hover; CSS shows it on keyboard
+ * focus). One preview per reference keeps citation-heavy pages light. Pagefind skips previews.
  */
-export function renderCluster({ index, items }: ClusterInput): string {
+export function renderCluster({ index, items }: ClusterInput): Element {
 	const byNumber = new Map(items.map((item) => [item.number, item]));
 	const groups = groupNumbers(items.map((item) => item.number));
 	const links = groups.map(({ from, to }) => {
@@ -31,17 +44,67 @@ export function renderCluster({ index, items }: ClusterInput): string {
 			.sort((a, b) => a.number - b.number);
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
-		const preview = covered
-			.map((i) => `<span class="kpe-cite-preview-item">${i.number}. ${escapeHtml(i.short)}</span>`)
-			.join('<span class="sr-only">; </span>');
+		const fresh = covered.filter((i) => i.first !== false);
+		const seen = covered.filter((i) => i.first === false);
+		const href = `#${refId(first.key)}`;
+		if (fresh.length === 0)
+			return h(
+				'a',
+				{
+					href,
+					className: 'kpe-cite-link',
+					title: seen.map((i) => `${i.number}. ${i.short}`).join('\n'),
+					ariaDescribedBy: seen.map((i) => previewId(i.key)),
+				},
+				label,
+			);
+		const preview = fresh.flatMap((i, n) => [
+			...(n > 0 ? [h('span.sr-only', '; ')] : []),
+			h(
+				'span.kpe-cite-preview-item',
+				{ id: i.first ? previewId(i.key) : undefined },
+				`${i.number}. ${i.short}`,
+			),
+		]);
 		// The parentheses are for screen readers, which read the preview straight after the number.
-		return (
-			`<a href="#${escapeHtml(refId(first.key))}" class="kpe-cite-link">${label}` +
-			`<span class="kpe-cite-preview" data-pagefind-ignore="all"><span class="sr-only"> (</span>${preview}<span class="sr-only">)</span></span></a>`
+		return h(
+			'a',
+			{
+				href,
+				className: 'kpe-cite-link',
+				ariaDescribedBy: seen.length ? seen.map((i) => previewId(i.key)) : undefined,
+			},
+			[
+				label,
+				h('span.kpe-cite-preview', { dataPagefindIgnore: 'all' }, [
+					h('span.sr-only', ' ('),
+					...preview,
+					h('span.sr-only', ')'),
+				]),
+			],
 		);
 	});
-	// Brackets as character references, so the Markdown re-parse never reads them as link syntax.
-	return `<span class="kpe-cite" id="${citeId(index)}">&#91;${links.join(', ')}&#93;</span>`;
+	return h('span.kpe-cite', { id: citeId(index) }, [
+		'[',
+		...links.flatMap((link, i) => (i > 0 ? [', ', link] : [link])),
+		']',
+	]);
+}
+
+/** Text with `[@key]` clusters: plain text nodes, each cluster replaced by what `cite` builds. */
+export function textWithCitations(
+	text: string,
+	cite: (keys: string[]) => ElementContent,
+): ElementContent[] {
+	const out: ElementContent[] = [];
+	let last = 0;
+	for (const cluster of findClusters(text)) {
+		if (cluster.index > last) out.push({ type: 'text', value: text.slice(last, cluster.index) });
+		out.push(cite(cluster.keys));
+		last = cluster.index + cluster.length;
+	}
+	if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+	return out;
 }
 
 export interface BibliographyItem {
@@ -50,17 +113,51 @@ export interface BibliographyItem {
 	citedAt: number[];
 }
 
-/** The page's numbered reference list, each entry linking back to every place it is cited. */
-export function renderBibliography(items: readonly BibliographyItem[]): string {
+/** How many back-links an entry shows before the rest fold away under "cited N times". */
+export const BACKLINKS_SHOWN = 3;
+
+/**
+ * The page's numbered reference list. Each entry links to the study's own page (its facts and
+ * every page citing it) and back to each place it is cited: the first few back-links shown, the
+ * rest folded in a `<details>` labelled with the count, so an entry cited 24 times stays one line.
+ */
+export function renderBibliography(items: readonly BibliographyItem[]): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
-		const back = citedAt
-			.map(
-				(cluster, j) =>
-					`<a href="#${citeId(cluster)}" aria-label="Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text">↩${citedAt.length > 1 ? `<sup>${j + 1}</sup>` : ''}</a>`,
-			)
-			.join(' ');
-		const links = reference.linksHtml ? ` ${reference.linksHtml}.` : '';
-		return `<li id="${escapeHtml(refId(reference.key))}" data-key="${escapeHtml(reference.key)}"><span class="kpe-ref-text">${reference.html}</span>${links} <span class="kpe-backlinks">${back}</span></li>`;
+		const back = citedAt.map((cluster, j) =>
+			h(
+				'a',
+				{
+					href: `#${citeId(cluster)}`,
+					ariaLabel: `Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text`,
+				},
+				['↩', ...(citedAt.length > 1 ? [h('sup', String(j + 1))] : [])],
+			),
+		);
+		const spaced = (links: Element[]) => links.flatMap((link, j) => (j > 0 ? [' ', link] : [link]));
+		const folded = back.length > BACKLINKS_SHOWN + 1;
+		const backlinks = folded
+			? [
+					...spaced(back.slice(0, BACKLINKS_SHOWN)),
+					' ',
+					h('details.kpe-backlinks-more', [
+						h('summary', `cited ${back.length} times`),
+						...spaced(back.slice(BACKLINKS_SHOWN)),
+					]),
+				]
+			: spaced(back);
+		const links = reference.links.length ? [' ', ...reference.links, '.'] : [];
+		return h('li', { id: refId(reference.key), dataKey: reference.key }, [
+			h('span.kpe-ref-text', reference.nodes),
+			...links,
+			' ',
+			h(
+				'a.kpe-ref-study',
+				{ href: studyPath(reference.key), ariaLabel: `Study page of reference ${i + 1}` },
+				'Study page',
+			),
+			' ',
+			h('span.kpe-backlinks', backlinks),
+		]);
 	});
-	return `<ol class="kpe-references">${entries.join('')}</ol>`;
+	return h('ol.kpe-references', entries);
 }

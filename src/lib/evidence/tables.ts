@@ -1,12 +1,15 @@
 /**
- * The evidence table (one row per study, from the facts files) and the summary-of-findings table
- * (one row per GRADE-rated outcome, from page frontmatter). Pure HTML builders; the Markdown plugin
- * supplies the citation HTML so numbering stays consistent with the rest of the page.
+ * The evidence table (one row per study, from the facts files), the protocol table and the
+ * summary-of-findings table (one row per GRADE-rated outcome, from page frontmatter), as hast trees.
+ * The Markdown plugin supplies each citation cluster (`cite`), so numbering stays consistent with
+ * the rest of the page.
  */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
 import type { Outcome } from '../page-frontmatter.ts';
-import { CERTAINTY_LABELS, renderCertaintyBadge } from './certainty.ts';
+import { CERTAINTY_LABELS, certaintyBadge } from './certainty.ts';
 import { DESIGN_LABELS, DESIGNS, type StudyFacts } from './facts-schema.ts';
-import { escapeHtml, familyName } from './format.ts';
+import { familyName } from './format.ts';
 import type { CslItem } from './library.ts';
 
 /** "Noppers 2011": first author's family name and year. */
@@ -39,8 +42,13 @@ export function studyLabels(items: Iterable<CslItem>): Map<string, string> {
 }
 
 /** The study's label linking to its own page, where its full facts and every citing page are. */
-export function studyLink(key: string, csl: CslItem, label = studyLabel(csl)): string {
-	return `<a href="/studies/${encodeURIComponent(key)}/">${escapeHtml(label)}</a>`;
+export function studyLink(key: string, csl: CslItem, label = studyLabel(csl)): Element {
+	return h('a', { href: studyPath(key) }, label);
+}
+
+/** The study's own page, root-relative (the plugins move it under the site's base). */
+export function studyPath(key: string): string {
+	return `/studies/${encodeURIComponent(key)}/`;
 }
 
 /** Orders studies strongest design first, then newest first. */
@@ -55,12 +63,90 @@ export function compareStudies(
 	);
 }
 
-const cell = (text: string | undefined | null) =>
-	text ? escapeHtml(text) : '<span class="kpe-nr">Not reported</span>';
+const cell = (text: string | undefined | null): ElementContent =>
+	text ? { type: 'text', value: text } : h('span.kpe-nr', 'Not reported');
 
-/** A table that scrolls sideways on a phone instead of squashing; focusable so keyboards can scroll it. */
-function scrollWrapper(id: string, caption: string, table: string, kind = 'kpe-evidence'): string {
-	return `<div class="kpe-table-scroll ${kind}" role="region" aria-labelledby="${id}" tabindex="0"><table class="kpe-table" id="${id}-table"><caption id="${id}">${escapeHtml(caption)}</caption>${table}</table></div>`;
+/** A body cell: a row header (`th`) or a data cell, with its content. */
+export interface BodyCell {
+	header?: boolean;
+	className?: string;
+	children: (ElementContent | string)[];
+}
+
+export interface BodyRow {
+	properties?: Record<string, string>;
+	cells: BodyCell[];
+}
+
+export interface DataTable {
+	/** `evidence-table-3`: the caption's id; the table's is `<id>-table`. */
+	id: string;
+	caption: string;
+	/** The scroll box's class, which the styles and tests tell tables apart by. */
+	kind: string;
+	columns: readonly string[];
+	rows: readonly BodyRow[];
+}
+
+/**
+ * A generated table: it scrolls sideways inside a captioned, focusable region (keyboards can scroll
+ * it) where it fits, and on a phone CSS turns each row into a block. Every body cell carries its
+ * column heading (`data-label`, which the phone layout shows beside the cell), and each table part
+ * its ARIA role: some browsers drop table semantics when CSS changes a table's `display`, and the
+ * roles keep rows and headers for screen readers whatever the layout.
+ */
+export function dataTable({ id, caption, kind, columns, rows }: DataTable): Element {
+	const head = h('thead', { role: 'rowgroup' }, [
+		h(
+			'tr',
+			{ role: 'row' },
+			columns.map((label) => h('th', { scope: 'col', role: 'columnheader' }, label)),
+		),
+	]);
+	const body = h(
+		'tbody',
+		{ role: 'rowgroup' },
+		rows.map(({ properties, cells }) =>
+			h(
+				'tr',
+				{ ...properties, role: 'row' },
+				cells.map(({ header, className, children }, column) =>
+					h(
+						header ? 'th' : 'td',
+						{
+							...(header ? { scope: 'row' } : {}),
+							className,
+							role: header ? 'rowheader' : 'cell',
+							dataLabel: columns[column],
+						},
+						children,
+					),
+				),
+			),
+		),
+	);
+	return h(
+		'div',
+		{
+			className: ['kpe-table-scroll', kind],
+			role: 'region',
+			ariaLabelledBy: id,
+			tabIndex: 0,
+		},
+		[
+			h('table.kpe-table', { id: `${id}-table`, role: 'table', dataReflow: '' }, [
+				h('caption', { id }, caption),
+				head,
+				body,
+			]),
+		],
+	);
+}
+
+/** "Randomised trial · n = 40" under a study's name. */
+function studyDetail(facts: StudyFacts): Element {
+	const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
+	return h('span.kpe-row-detail', `${DESIGN_LABELS[facts.design]} · ${n}`);
 }
 
 export interface EvidenceRow {
@@ -70,39 +156,60 @@ export interface EvidenceRow {
 	label?: string;
 	/** The bibliographic record was only partly seen (an `unverified` reason in the BibTeX entry). */
 	partlySeen?: boolean;
-	/** Citation HTML for the study (a cluster), from the page's numbering. */
-	citeHtml: string;
+	/** The study's citation cluster, from the page's numbering. */
+	cite: ElementContent;
+}
+
+/** The row header of a study: its label linking to its page, its citation, design and n. */
+function studyHeader({ facts, csl, label, cite }: EvidenceRow, flag: ElementContent[] = []) {
+	return {
+		header: true,
+		children: [studyLink(facts.key, csl, label), ' ', cite, studyDetail(facts), ...flag],
+	};
 }
 
 /**
  * Four columns, so a row stays readable at desktop width: study (with design and n), regimen and
- * comparator, follow-up, result. On a phone the table scrolls sideways inside its captioned region.
+ * comparator, follow-up, result. On a phone each row reflows into a block of labelled cells.
  */
 export function renderEvidenceTable(
 	id: string,
 	caption: string,
 	rows: readonly EvidenceRow[],
-): string {
-	const head =
-		'<thead><tr><th scope="col">Study, design, people (n)</th><th scope="col">Regimen and comparator</th><th scope="col">Follow-up</th><th scope="col">Result as reported</th></tr></thead>';
-	const body = rows
-		.map(({ facts, csl, citeHtml, label, partlySeen }) => {
-			const result = facts.result ?? facts.keyFacts.join(' ');
+): Element {
+	return dataTable({
+		id,
+		caption,
+		kind: 'kpe-evidence',
+		columns: [
+			'Study, design, people (n)',
+			'Regimen and comparator',
+			'Follow-up',
+			'Result as reported',
+		],
+		rows: rows.map((row) => {
+			const { facts, partlySeen } = row;
 			const flag = partlySeen
-				? '<span class="kpe-unverified">Details not verified</span>'
+				? [h('span.kpe-unverified', 'Details not verified')]
 				: facts.verified
-					? ''
-					: '<span class="kpe-unverified">Identifier not verified</span>';
-			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
-			return (
-				`<tr data-key="${escapeHtml(facts.key)}">` +
-				`<th scope="row">${studyLink(facts.key, csl, label)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span>${flag}</th>` +
-				`<td>${cell(facts.regimen)}<span class="kpe-row-detail"><span class="kpe-vs">vs</span> ${cell(facts.comparator)}</span></td>` +
-				`<td>${cell(facts.followUp)}</td><td>${cell(result)}</td></tr>`
-			);
-		})
-		.join('');
-	return scrollWrapper(id, caption, `${head}<tbody>${body}</tbody>`);
+					? []
+					: [h('span.kpe-unverified', 'Identifier not verified')];
+			return {
+				properties: { dataKey: facts.key },
+				cells: [
+					studyHeader(row, flag),
+					{
+						children: [
+							cell(facts.regimen),
+							h('span.kpe-row-detail', [h('span.kpe-vs', 'vs'), ' ', cell(facts.comparator)]),
+						],
+					},
+					{ children: [cell(facts.followUp)] },
+					{ children: [cell(facts.result ?? facts.keyFacts.join(' '))] },
+				],
+			};
+		}),
+	});
 }
 
 export interface ProtocolRow extends EvidenceRow {
@@ -115,20 +222,29 @@ export function renderProtocolTable(
 	id: string,
 	caption: string,
 	rows: readonly ProtocolRow[],
-): string {
-	const head =
-		'<thead><tr><th scope="col">Condition</th><th scope="col">Study, design, people (n)</th><th scope="col">Route</th><th scope="col">Dose, duration and sessions</th><th scope="col">Follow-up</th></tr></thead>';
-	const body = rows
-		.map(({ condition, facts, csl, citeHtml, label }) => {
-			const n = facts.n === null ? 'n not reported' : `n\u00a0=\u00a0${facts.n}`;
-			return (
-				`<tr data-key="${escapeHtml(facts.key)}"><td>${escapeHtml(condition)}</td>` +
-				`<th scope="row">${studyLink(facts.key, csl, label)} ${citeHtml}<span class="kpe-row-detail">${escapeHtml(DESIGN_LABELS[facts.design])} · ${n}</span></th>` +
-				`<td>${cell(facts.route)}</td><td>${cell(facts.regimen)}</td><td>${cell(facts.followUp)}</td></tr>`
-			);
-		})
-		.join('');
-	return scrollWrapper(id, caption, `${head}<tbody>${body}</tbody>`, 'kpe-protocol');
+): Element {
+	return dataTable({
+		id,
+		caption,
+		kind: 'kpe-protocol',
+		columns: [
+			'Condition',
+			'Study, design, people (n)',
+			'Route',
+			'Dose, duration and sessions',
+			'Follow-up',
+		],
+		rows: rows.map((row) => ({
+			properties: { dataKey: row.facts.key },
+			cells: [
+				{ children: [row.condition] },
+				studyHeader(row),
+				{ children: [cell(row.facts.route)] },
+				{ children: [cell(row.facts.regimen)] },
+				{ children: [cell(row.facts.followUp)] },
+			],
+		})),
+	});
 }
 
 const REASON_LABELS: Record<Outcome['downgrades'][number]['reason'], string> = {
@@ -151,7 +267,8 @@ export interface SummaryRow {
 	outcome: Outcome;
 	/** Studies behind the outcome, with their facts (for n). */
 	studies: { facts: StudyFacts }[];
-	citeHtml: string;
+	/** The outcome's citation cluster, from the page's numbering. */
+	cite: ElementContent;
 }
 
 /** Participants across studies: the sum of known n, and how many studies gave none. */
@@ -180,39 +297,69 @@ export function renderSummaryOfFindings(
 	id: string,
 	caption: string,
 	rows: readonly SummaryRow[],
-): string {
+): Element {
 	const footnotes: string[] = [];
-	const head =
-		'<thead><tr><th scope="col">Outcome</th><th scope="col">Studies (people)</th><th scope="col">Effect</th><th scope="col">Certainty</th></tr></thead>';
-	const body = rows
-		.map(({ outcome, studies, citeHtml }, index) => {
-			const { total, unknown } = countParticipants(studies);
-			const people = `${studies.length} ${studies.length === 1 ? 'study' : 'studies'} (${total}${unknown ? `; ${unknown} without a count` : ''})`;
-			const marks = outcome.downgrades.map((d) => {
-				footnotes.push(
-					`${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${escapeHtml(d.note)}`,
-				);
-				const n = footnotes.length;
-				// Letters, so they are never mistaken for citation numbers; the name says the reason.
-				const mark = noteLetter(n);
-				return `<sup class="kpe-sof-mark"><a href="#${id}-note-${n}" id="${id}-mark-${n}" aria-label="Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()} (note ${mark})">${mark}</a></sup>`;
-			});
-			return (
-				`<tr id="${outcomeRowId(index)}"><th scope="row">${escapeHtml(outcome.outcome)}</th><td>${people}</td>` +
-				`<td>${escapeHtml(outcome.effect)} ${citeHtml}</td>` +
-				`<td class="kpe-sof-certainty">${renderCertaintyBadge(outcome.certainty)}${marks.length ? ` ${marks.join(' ')}` : ''}</td></tr>`
+	const bodyRows = rows.map(({ outcome, studies, cite }, index): BodyRow => {
+		const { total, unknown } = countParticipants(studies);
+		const people = `${studies.length} ${studies.length === 1 ? 'study' : 'studies'} (${total}${unknown ? `; ${unknown} without a count` : ''})`;
+		const marks = outcome.downgrades.flatMap((d) => {
+			footnotes.push(
+				`${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${d.note}`,
 			);
-		})
-		.join('');
+			const n = footnotes.length;
+			// Letters, so they are never mistaken for citation numbers; the name says the reason.
+			const mark = noteLetter(n);
+			return [
+				' ',
+				h('sup.kpe-sof-mark', [
+					h(
+						'a',
+						{
+							href: `#${id}-note-${n}`,
+							id: `${id}-mark-${n}`,
+							ariaLabel: `Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()} (note ${mark})`,
+						},
+						mark,
+					),
+				]),
+			];
+		});
+		return {
+			properties: { id: outcomeRowId(index) },
+			cells: [
+				{ header: true, children: [outcome.outcome] },
+				{ children: [people] },
+				{ children: [outcome.effect, ' ', cite] },
+				{
+					className: 'kpe-sof-certainty',
+					children: [certaintyBadge(outcome.certainty), ...marks],
+				},
+			],
+		};
+	});
+	const table = dataTable({
+		id,
+		caption,
+		kind: 'kpe-sof-table',
+		columns: ['Outcome', 'Studies (people)', 'Effect', 'Certainty'],
+		rows: bodyRows,
+	});
 	const notes = footnotes.length
-		? `<ol class="kpe-sof-notes" type="a" aria-label="Reasons the evidence was rated down">${footnotes
-				.map(
-					(text, i) =>
-						`<li id="${id}-note-${i + 1}">${text} <a href="#${id}-mark-${i + 1}" aria-label="Back to the table">↩</a></li>`,
-				)
-				.join('')}</ol>`
-		: '';
-	return `<div class="kpe-sof">${scrollWrapper(id, caption, `${head}<tbody>${body}</tbody>`, 'kpe-sof-table')}${notes}</div>`;
+		? [
+				h(
+					'ol.kpe-sof-notes',
+					{ type: 'a', ariaLabel: 'Reasons the evidence was rated down' },
+					footnotes.map((text, i) =>
+						h('li', { id: `${id}-note-${i + 1}` }, [
+							text,
+							' ',
+							h('a', { href: `#${id}-mark-${i + 1}`, ariaLabel: 'Back to the table' }, '↩'),
+						]),
+					),
+				),
+			]
+		: [];
+	return h('div.kpe-sof', [table, ...notes]);
 }
 
 export { CERTAINTY_LABELS };

@@ -8,7 +8,6 @@
  * text whose `[@key]` citations the citations plugin then numbers in reading order.
  */
 import { defineMdastPlugin } from 'satteri';
-import { toHtml } from 'hast-util-to-html';
 import type { Nodes } from 'hast';
 import type { Evidence } from '../../lib/evidence/check-project.ts';
 import type { Condition } from '../../lib/taxonomy.ts';
@@ -25,10 +24,8 @@ import {
 } from '../../lib/evidence/claims-render.ts';
 import { PageError } from '../../plugin/errors.ts';
 import { locate } from '../locate.ts';
-import { rawHtml, rebase } from '../nodes.ts';
+import { htmlNode } from '../nodes.ts';
 import type { DirectiveRenderer } from './context.ts';
-
-const serialise = (tree: Nodes) => toHtml(tree, { allowDangerousHtml: true });
 
 export function clinicClaimsPlugin(evidence: Evidence, base = '/') {
 	return defineMdastPlugin({
@@ -47,7 +44,7 @@ export function clinicClaimsPlugin(evidence: Evidence, base = '/') {
 					`${problem.message} ${problem.hint}`,
 					locate(ctx, '::clinic-claims', node.position?.start),
 				);
-			const html = (tree: Nodes) => rawHtml(ctx.sourceFormat, rebase(serialise(tree), base), true);
+			const html = (tree: Nodes) => htmlNode(ctx.sourceFormat, tree, { flow: true, base });
 			const text = (value: string) => ({ type: 'text', value });
 			const sections = evidence.claims.map(({ claim }) => {
 				const related = claimRelated(claim);
@@ -105,5 +102,5 @@ export const claimsFor: DirectiveRenderer = ({ evidence, attributes }) => {
 				(attributes.topic && claim.topics.includes(attributes.topic)),
 		),
 	);
-	return list ? serialise(list) : '';
+	return list ?? { type: 'root', children: [] };
 };

@@ -1,3 +1,4 @@
+import type { Nodes } from 'hast';
 import type { Evidence } from '../../lib/evidence/check-project.ts';
 import type { Position } from '../nodes.ts';
 import type { Cite, PageState } from '../page-state.ts';
@@ -6,6 +7,7 @@ import type { Cite, PageState } from '../page-state.ts';
 export interface DirectiveContext {
 	evidence: Evidence;
 	page: PageState;
+	/** The citation cluster of `keys`, numbered on this page, as hast. */
 	cite: Cite;
 	attributes: Record<string, string>;
 	/** `evidence-table-3`: unique on the page, for captions and ARIA. */
@@ -14,5 +16,8 @@ export interface DirectiveContext {
 	frontmatter: Record<string, unknown>;
 }
 
-/** Returns the directive's HTML (escaped by the engine's renderers). */
-export type DirectiveRenderer = (context: DirectiveContext) => string;
+/**
+ * Returns the directive's hast tree (serialised once, by the plugin). A string is HTML from a
+ * renderer not yet converted to hast (the claims directive); the plugin parses it into a tree.
+ */
+export type DirectiveRenderer = (context: DirectiveContext) => Nodes;

@@ -2,24 +2,16 @@
 import type { Condition } from '../../lib/taxonomy.ts';
 import { listAttribute, selectEvidenceTable } from '../../lib/evidence/selection.ts';
 import { compareStudies, renderEvidenceTable } from '../../lib/evidence/tables.ts';
-import { PageError } from '../../plugin/errors.ts';
 import type { DirectiveRenderer } from './context.ts';
-import { assertKnown } from './known-keys.ts';
+import { assertKnown, factsOf } from './known-keys.ts';
 import { studyRow } from './study-row.ts';
 
-export const evidenceTable: DirectiveRenderer = ({
-	evidence,
-	page,
-	cite,
-	attributes,
-	id,
-	position,
-}) => {
-	const { facts, library } = evidence;
+export const evidenceTable: DirectiveRenderer = (context) => {
+	const { evidence, page, cite, attributes, position } = context;
 	const keys = listAttribute(attributes.keys);
-	keys.forEach((key) => assertKnown(library, key, position));
+	keys.forEach((key) => assertKnown(evidence.library, key, position));
 	const chosen = selectEvidenceTable(
-		[...facts.byKey.values()].map((r) => r.facts),
+		[...evidence.facts.byKey.values()].map((r) => r.facts),
 		{
 			keys,
 			condition: attributes.condition as Condition | undefined,
@@ -27,16 +19,14 @@ export const evidenceTable: DirectiveRenderer = ({
 		},
 	);
 	const rows = chosen
-		.map((key) => {
-			const record = facts.byKey.get(key);
-			if (!record)
-				throw new PageError(
-					`the evidence table lists "${key}", which has no facts file.`,
-					position,
-				);
-			return studyRow(library, record.facts);
-		})
+		.map((key) =>
+			studyRow(evidence.library, factsOf(evidence, key, position, 'the evidence table')),
+		)
 		.sort(compareStudies)
-		.map((row) => ({ ...row, citeHtml: cite(page, [row.facts.key]) }));
-	return renderEvidenceTable(id, attributes.caption ?? 'Studies in the evidence library', rows);
+		.map((row) => ({ ...row, cite: cite(page, [row.facts.key]) }));
+	return renderEvidenceTable(
+		context.id,
+		attributes.caption ?? 'Studies in the evidence library',
+		rows,
+	);
 };

@@ -1,3 +1,5 @@
+import type { Evidence } from '../../lib/evidence/check-project.ts';
+import type { StudyFacts } from '../../lib/evidence/facts-schema.ts';
 import type { Library } from '../../lib/evidence/library.ts';
 import { nearestKeys, suggestion } from '../../lib/evidence/nearest-keys.ts';
 import { PageError } from '../../plugin/errors.ts';
@@ -10,4 +12,21 @@ export function assertKnown(library: Library, key: string, position: Position | 
 		`the citation "${key}" is not in references/*.bib.${suggestion(nearestKeys(key, library.entries.keys()))} Run \`npm run check\` to list every problem.`,
 		position,
 	);
+}
+
+/**
+ * The facts of a study a table lists: the page stops on a key the library lacks, or one without a
+ * facts file (`listedBy` says who listed it: "the evidence table", "the outcome \"Pain\"").
+ */
+export function factsOf(
+	evidence: Evidence,
+	key: string,
+	position: Position | undefined,
+	listedBy: string,
+): StudyFacts {
+	assertKnown(evidence.library, key, position);
+	const record = evidence.facts.byKey.get(key);
+	if (!record)
+		throw new PageError(`${listedBy} lists "${key}", which has no facts file.`, position);
+	return record.facts;
 }

@@ -14,7 +14,7 @@ export const protocolTable: DirectiveRenderer = ({ evidence, page, cite, attribu
 			.map((row) => ({
 				...row,
 				condition: CONDITION_LABELS[condition],
-				citeHtml: cite(page, [row.facts.key]),
+				cite: cite(page, [row.facts.key]),
 			})),
 	);
 	const caption = attributes.caption ?? 'Regimens used in the studies, by condition';

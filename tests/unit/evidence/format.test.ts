@@ -1,7 +1,10 @@
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 /**
  * Vancouver references with citation-js, identifier links, hover previews, and the HTML of
  * citations and bibliographies.
  */
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { loadBibtexText, type LibraryEntry } from '../../../src/lib/evidence/library.ts';
 import {
@@ -13,6 +16,11 @@ import {
 	type FormattedReference,
 } from '../../../src/lib/evidence/format.ts';
 import { renderBibliography, renderCluster } from '../../../src/lib/evidence/render.ts';
+
+/** The renderers' trees, serialised as the Markdown plugins do. */
+const cluster = (input: Parameters<typeof renderCluster>[0]) => toHtml(renderCluster(input));
+const bibliography = (items: Parameters<typeof renderBibliography>[0]) =>
+	toHtml(renderBibliography(items));
 
 const BIB = String.raw`
 @article{smith2020exercise,
@@ -130,10 +138,12 @@ describe('formatReferences', () => {
 		);
 		const [reference] = formatReferences([entry!]);
 		expect(reference!.html).not.toContain('<script');
-		expect(reference!.html).toContain(
-			'A &lt;script&gt;alert(1)&lt;/script&gt; trial of &quot;x&quot;',
+		// The text is one text node, whatever its characters: the serialiser escapes it.
+		expect(reference!.nodes.every((n) => n.type === 'text')).toBe(true);
+		expect(reference!.nodes.map((n) => (n.type === 'text' ? n.value : '')).join('')).toContain(
+			'A <script>alert(1)</script> trial of "x" & \'y\'',
 		);
-		expect(reference!.html).toContain('&#39;y&#39;');
+		expect(reference!.html).toContain('A &#x3C;script>alert(1)&#x3C;/script> trial of "x" &#x26;');
 	});
 
 	it('percent-encodes # and ? in a DOI link', () => {
@@ -208,7 +218,7 @@ describe('renderCluster', () => {
 	const item = (key: string, number: number) => ({ key, number, short: `${key} short` });
 
 	it('links one citation to its reference and carries the cluster id', () => {
-		const html = renderCluster({ index: 4, items: [item('smith2020exercise', 1)] });
+		const html = cluster({ index: 4, items: [item('smith2020exercise', 1)] });
 		expect(html).toContain('id="cite-4"');
 		expect(html).toContain('href="#ref-smith2020exercise"');
 		expect(html).toContain('>1<span class="kpe-cite-preview"');
@@ -216,47 +226,72 @@ describe('renderCluster', () => {
 		expect(previews(html)[0]).toContain('1. smith2020exercise short');
 		expect(textOf(html).startsWith('[1')).toBe(true);
 		expect(textOf(html).endsWith(']')).toBe(true);
-		// Brackets as character references, so Markdown never reads the label as a link.
-		expect(html).toMatch(/^<span class="kpe-cite" id="cite-4">&#91;.*&#93;<\/span>$/);
+		expect(html).toMatch(/^<span class="kpe-cite" id="cite-4">\[.*\]<\/span>$/);
 	});
 
 	it('links each number of a pair to its own reference', () => {
-		const html = renderCluster({ index: 1, items: [item('a', 1), item('b', 2)] });
+		const html = cluster({ index: 1, items: [item('a', 1), item('b', 2)] });
 		expect(html).toContain('href="#ref-a"');
 		expect(html).toContain('href="#ref-b"');
 		expect(html.match(/<a /g)).toHaveLength(2);
 	});
 
 	it('collapses a run to one link to its first reference, previewing all of them', () => {
-		const html = renderCluster({ index: 2, items: [item('c', 3), item('a', 1), item('b', 2)] });
+		const html = cluster({ index: 2, items: [item('c', 3), item('a', 1), item('b', 2)] });
 		expect(html.match(/<a /g)).toHaveLength(1);
 		expect(html).toContain('href="#ref-a" class="kpe-cite-link">1–3<');
 		const [preview] = previews(html);
 		expect(preview).toMatch(/1\. a short.*2\. b short.*3\. c short/);
 	});
 
+	it('previews a reference once per page: a later citation is titled and described by the first', () => {
+		const first = cluster({ index: 1, items: [{ ...item('a', 1), first: true }] });
+		const later = cluster({ index: 2, items: [{ ...item('a', 1), first: false }] });
+		expect(first).toContain('<span class="kpe-cite-preview-item" id="preview-a">1. a short</span>');
+		expect(later).toBe(
+			'<span class="kpe-cite" id="cite-2">[<a href="#ref-a" class="kpe-cite-link" title="1. a short" aria-describedby="preview-a">1</a>]</span>',
+		);
+	});
+
+	it('previews only the new references of a range, and points to the others', () => {
+		const html = cluster({
+			index: 3,
+			items: [
+				{ ...item('a', 1), first: false },
+				{ ...item('b', 2), first: true },
+			],
+		});
+		expect(html).toContain('aria-describedby="preview-a"');
+		expect(previews(html).map((text) => text.trim())).toEqual(['(2. b short)']);
+		expect(html).toContain('id="preview-b"');
+	});
+
 	it('escapes the preview text', () => {
-		const html = renderCluster({
+		const html = cluster({
 			index: 1,
 			items: [{ key: 'a', number: 1, short: 'Smith J. 2020. <script>alert(1)</script>' }],
 		});
 		expect(html).not.toContain('<script');
-		expect(html).toContain('&lt;script&gt;');
+		expect(html).toContain('&#x3C;script>');
 	});
 });
 
 describe('renderBibliography', () => {
-	const reference = (key: string, linksHtml = ''): FormattedReference => ({
+	const reference = (key: string, links: FormattedReference['links'] = []): FormattedReference => ({
 		key,
 		html: `${key} text`,
-		linksHtml,
+		nodes: [{ type: 'text', value: `${key} text` }],
+		linksHtml: toHtml(links),
+		links,
 		short: key,
 	});
 
 	it('gives each entry its id and back-links to every place it is cited', () => {
-		const html = renderBibliography([
+		const html = bibliography([
 			{
-				reference: reference('smith2020exercise', '<a href="https://doi.org/10.1000/xyz123">x</a>'),
+				reference: reference('smith2020exercise', [
+					h('a', { href: 'https://doi.org/10.1000/xyz123' }, 'x'),
+				]),
 				citedAt: [1, 3],
 			},
 			{ reference: reference('jones2019trial'), citedAt: [2] },
@@ -276,20 +311,45 @@ describe('renderBibliography', () => {
 		expect(html.indexOf('ref-smith2020exercise')).toBeLessThan(html.indexOf('ref-jones2019trial'));
 	});
 
+	it('links each entry to its study page and folds back-links after the first three', () => {
+		const html = bibliography([
+			{ reference: reference('a'), citedAt: [1, 2, 3, 4] },
+			{ reference: reference('b'), citedAt: [5, 6, 7, 8, 9] },
+		]);
+		const [a, b] = parse(html).querySelectorAll('li');
+		expect(a!.querySelector('a.kpe-ref-study')?.getAttribute('href')).toBe('/studies/a/');
+		expect(a!.querySelector('a.kpe-ref-study')?.getAttribute('aria-label')).toBe(
+			'Study page of reference 1',
+		);
+		// Four places: all shown. Five: three, then the rest under the count.
+		expect(a!.querySelector('details')).toBeNull();
+		expect(a!.querySelectorAll('.kpe-backlinks a')).toHaveLength(4);
+		expect(b!.querySelectorAll('.kpe-backlinks > a').map((x) => x.getAttribute('href'))).toEqual([
+			'#cite-5',
+			'#cite-6',
+			'#cite-7',
+		]);
+		expect(b!.querySelector('details summary')?.textContent).toBe('cited 5 times');
+		expect(b!.querySelectorAll('details a').map((x) => x.getAttribute('href'))).toEqual([
+			'#cite-8',
+			'#cite-9',
+		]);
+	});
+
 	it('links every citation of a real page to an entry, and every entry back to its citations', () => {
 		const order = ['smith2020exercise', 'garcia2021accents'];
 		const references = formatReferences(order.map((key) => entries.get(key)!));
 		const clusters = [
-			renderCluster({
+			cluster({
 				index: 1,
 				items: [{ key: order[0]!, number: 1, short: references[0]!.short }],
 			}),
-			renderCluster({
+			cluster({
 				index: 2,
 				items: order.map((key, i) => ({ key, number: i + 1, short: references[i]!.short })),
 			}),
 		];
-		const list = renderBibliography([
+		const list = bibliography([
 			{ reference: references[0]!, citedAt: [1, 2] },
 			{ reference: references[1]!, citedAt: [2] },
 		]);
