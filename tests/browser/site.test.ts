@@ -103,9 +103,13 @@ describe('in Chromium', () => {
 			expect(studyShapes[shape], shape).toBeDefined();
 	});
 
-	// A few pages at a time (maxConcurrency = TABS, vitest.config.ts): axe waits on the page between its rules, so one core alone idles.
+	// A few pages at a time (maxConcurrency = TABS, vitest.config.ts): axe waits on the page between
+	// its rules, so one page at a time leaves a core idle.
+	// axe's WCAG 2.2 rules (target-size above all) take 15–45 s on the longest pages of a loaded
+	// 2-core machine: a generous limit, since this guards accessibility, not speed.
 	it.concurrent.for(auditedPages)(
 		'%s has no WCAG 2.2 AA violations (axe) and requests nothing from another host',
+		{ timeout: 180_000 },
 		async (path, { expect }) => {
 			const page = await browser().context.newPage();
 			const requests = recordRequests(page);
@@ -132,9 +136,6 @@ describe('in Chromium', () => {
 				.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 			expect(summary).toEqual([]);
 			await page.close();
-			// axe's WCAG 2.2 rules (target-size above all) take 15–45 s on the longest pages of a
-			// loaded 2-core machine: a generous limit, since this guards accessibility, not speed.
 		},
-		180_000,
 	);
 });
