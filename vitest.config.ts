@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { TABS } from './tests/support/tabs.ts';
 
@@ -10,10 +9,9 @@ import { TABS } from './tests/support/tabs.ts';
 // config would run the evidence check once more for nothing.
 export default defineConfig({
 	test: {
-		// vitest's default is cores − 1: a single worker on a 2-core machine, so the unit tests wait for
-		// the browser tests although most of a browser test is Chromium working in its own processes
-		// and most of a fixture test is an `astro build` child process. Two workers keep both cores busy.
-		maxWorkers: Math.max(2, availableParallelism()),
+		// vitest's default stays (cores − 1: one worker on a 2-core machine). Two workers were tried:
+		// tests/site/base-path.test.ts then builds in the project root while tests/site/security.test.ts
+		// reads dist/, and the CSP hash test failed once; the browser sweeps use the cores instead.
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{
