@@ -1,4 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { builtPages, readPage } from '../support/dist.ts';
 import { phone, useBrowser } from '../support/browser.ts';
 
@@ -17,11 +18,15 @@ describe('tables on a 390 px phone', () => {
 		expect(pages).toEqual(expect.arrayContaining(['/claims/', '/conditions/crps/']));
 	});
 
-	it.each(pages)(
+	// One phone context for all pages, a few pages at a time (maxConcurrency, vitest.config.ts).
+	let phoneContext: Promise<BrowserContext> | undefined;
+	afterAll(async () => (await phoneContext)?.close());
+
+	it.concurrent.for(pages)(
 		'%s: every row shows its certainty, effect, result or verdict without sideways scrolling',
-		async (path) => {
-			const context = await browser().newContext(phone(390));
-			const page = await context.newPage();
+		async (path, { expect }) => {
+			phoneContext ??= browser().newContext(phone(390));
+			const page = await (await phoneContext).newPage();
 			await page.goto(`${baseURL}${path}`);
 			const outside = await page.evaluate(() => {
 				const width = document.documentElement.clientWidth;
@@ -43,7 +48,7 @@ describe('tables on a 390 px phone', () => {
 				}
 				return { problems, tables: tables.length };
 			});
-			await context.close();
+			await page.close();
 			expect(outside.tables).toBeGreaterThan(0);
 			expect(outside.problems).toEqual([]);
 		},

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { builtPages } from '../support/dist.ts';
-import { phone, useBrowser } from '../support/browser.ts';
+import { phone, useBrowser, visitEach } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -17,38 +17,29 @@ interface Fit {
 	hasSidebar: boolean;
 }
 
-/** Measures each path, a few tabs at a time (most of a page load is waiting, not layout). */
-async function measure(context: BrowserContext, paths: string[], tabs = 3): Promise<Fit[]> {
-	const queue = [...paths];
-	const fits: Fit[] = [];
-	await Promise.all(
-		Array.from({ length: tabs }, async () => {
-			const page = await context.newPage();
-			for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-				await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
-				fits.push({
-					path,
-					...(await page.evaluate(() => {
-						const box = (selector: string) => {
-							const el = document.querySelector(selector);
-							if (!el) return null;
-							const r = el.getBoundingClientRect();
-							return { left: r.left, right: r.right };
-						};
-						return {
-							scrollWidth: document.documentElement.scrollWidth,
-							viewport: window.innerWidth,
-							search: box('header button[data-open-modal]'),
-							menu: box('button[popovertarget="starlight__sidebar"]'),
-							hasSidebar: document.querySelector('#starlight__sidebar') !== null,
-						};
-					})),
-				});
-			}
-			await page.close();
-		}),
-	);
-	return fits.sort((a, b) => a.path.localeCompare(b.path));
+/** Measures each path in a few tabs at once (most of a page load is waiting, not layout). */
+async function measure(context: BrowserContext, paths: string[]): Promise<Fit[]> {
+	return visitEach(context, paths, async (page, path) => {
+		await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
+		return {
+			path,
+			...(await page.evaluate(() => {
+				const box = (selector: string) => {
+					const el = document.querySelector(selector);
+					if (!el) return null;
+					const r = el.getBoundingClientRect();
+					return { left: r.left, right: r.right };
+				};
+				return {
+					scrollWidth: document.documentElement.scrollWidth,
+					viewport: window.innerWidth,
+					search: box('header button[data-open-modal]'),
+					menu: box('button[popovertarget="starlight__sidebar"]'),
+					hasSidebar: document.querySelector('#starlight__sidebar') !== null,
+				};
+			})),
+		};
+	});
 }
 
 // Every built page, study pages included: one of them with a long unbroken title is enough to

@@ -55,13 +55,15 @@ describe('in Chromium', () => {
 	});
 
 	// The site-wide axe test samples /studies/; these views are new and built from one template.
-	it.each([
+	// Concurrent (maxConcurrency in vitest.config.ts), with the sweep's limit: axe takes tens of
+	// seconds on the longest views of a loaded machine.
+	it.concurrent.for([
 		'/studies/by-year/',
 		'/studies/condition/crps/',
 		'/studies/design/rct/',
 		'/evidence-map/',
 		'/changelog/',
-	])('%s has no axe violations', async (path) => {
+	])('%s has no axe violations', { timeout: 180_000 }, async (path, { expect }) => {
 		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}${path}`);
 		const results = await new AxeBuilder({ page }).exclude('button[data-open-modal]').analyze();

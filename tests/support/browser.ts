@@ -10,6 +10,9 @@ import {
 	type Page,
 } from 'playwright-core';
 import { CHROMIUM } from './paths.ts';
+import { TABS } from './tabs.ts';
+
+export { TABS };
 
 /** The flags the developers' guide prescribes: no sandbox (root), no GPU, no background traffic. */
 const FLAGS = [
@@ -64,6 +67,40 @@ export async function launch(): Promise<Browser> {
 		newContext: (options) => browser.newContext(options),
 		close: () => browser.close(),
 	};
+}
+
+/**
+ * Runs `visit` once per path, `tabs` tabs at a time in one context, and returns the results in the
+ * order of `paths`. Each tab is reused from one path to the next (a new tab costs a renderer
+ * process); `open` prepares a tab once (listeners, init scripts). A failing visit rejects the whole
+ * sweep, naming the path.
+ */
+export async function visitEach<T>(
+	context: BrowserContext,
+	paths: readonly string[],
+	visit: (page: Page, path: string) => Promise<T>,
+	{ tabs = TABS, open }: { tabs?: number; open?: (page: Page) => Promise<void> } = {},
+): Promise<T[]> {
+	const results: T[] = new Array(paths.length);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(tabs, paths.length) }, async () => {
+			const page = await context.newPage();
+			await open?.(page);
+			try {
+				for (let i = next++; i < paths.length; i = next++) {
+					try {
+						results[i] = await visit(page, paths[i]!);
+					} catch (error) {
+						throw new Error(`${paths[i]}: ${(error as Error).message}`, { cause: error });
+					}
+				}
+			} finally {
+				await page.close();
+			}
+		}),
+	);
+	return results;
 }
 
 /** Records every URL a page requests, so a test can prove that nothing leaves the preview host. */

@@ -20,6 +20,7 @@ import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from 
 import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
+import { openCheckCache } from './check-cache.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -33,6 +34,11 @@ export interface ProjectPaths {
 	claimsDir?: string;
 	/** The glossary file. @default 'content/glossary.yaml' */
 	glossaryFile?: string;
+	/**
+	 * Where to keep results of unchanged files between checks (src/lib/evidence/check-cache.ts).
+	 * @default none: everything is read afresh
+	 */
+	cacheDir?: string;
 }
 
 export interface Evidence {
@@ -131,6 +137,45 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
+/** What the check reads from one page, whatever the library holds: pure in the page's text. */
+interface PageReading {
+	directives: DirectiveUse[];
+	titleProblems: Diagnostic[];
+	scan: ReturnType<typeof scanPage>;
+	tableRows: ReturnType<typeof scanEvidenceTableKeys>;
+}
+
+function readPage(source: string, format: 'md' | 'mdx', file: string): PageReading {
+	// One parse serves the directive check and the citation scan (frontmatter is its own node, so
+	// positions are the page's). A page that does not parse has no directives to check: the scan
+	// reports it (unreadable-page).
+	trace('page:parse:check', file);
+	const parsed = parsePage(source, format);
+	const directives = parsed.parseError ? [] : directivesIn(parsed.tree);
+	trace('page:frontmatter:check', file);
+	const frontmatter = parseFrontmatter(source);
+	return {
+		directives,
+		titleProblems: checkFrontmatterTitles(source, file, frontmatter),
+		scan: scanPage(source, format, parsed),
+		tableRows: scanEvidenceTableKeys(source, directives, frontmatter),
+	};
+}
+
+/** A page worth caching: it parses, and nothing in it is a problem whatever the library holds. */
+function isClean(
+	directives: DirectiveUse[],
+	titleProblems: Diagnostic[],
+	scan: ReturnType<typeof scanPage>,
+): boolean {
+	return (
+		!scan.parseError &&
+		scan.unreadable.length === 0 &&
+		titleProblems.length === 0 &&
+		directives.every((d) => checkDirective(d).length === 0)
+	);
+}
+
 export function checkProject(paths: ProjectPaths): Evidence {
 	const root = resolve(paths.root);
 	trace('evidence:check', root);
@@ -139,9 +184,10 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	const contentDir = resolve(root, paths.contentDir ?? 'content');
 	const claimsDir = resolve(root, paths.claimsDir ?? 'content/claims');
 
-	const library = loadLibrary(referencesDir, root);
+	const cache = openCheckCache(paths.cacheDir);
+	const library = loadLibrary(referencesDir, root, cache);
 	const keys = [...library.entries.keys()];
-	const facts = loadFacts(factsDir, keys, root);
+	const facts = loadFacts(factsDir, keys, root, cache);
 	const diagnostics: Diagnostic[] = [
 		...library.diagnostics,
 		...library.all.flatMap(checkEntry),
@@ -177,12 +223,11 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
-		// One parse serves the directive check and the citation scan (frontmatter is its own node,
-		// so positions are the page's). A page that does not parse has no directives to check: the
-		// scan reports it (unreadable-page).
-		trace('page:parse:check', file);
-		const parsed = parsePage(source, format);
-		const directives = parsed.parseError ? [] : directivesIn(parsed.tree);
+		const pageKey = `${format}\0${file}\0${source}`;
+		const cached = cache.get<PageReading>('page', pageKey);
+		const { directives, titleProblems, scan, tableRows } = cached ?? readPage(source, format, file);
+		if (!cached && isClean(directives, titleProblems, scan))
+			cache.set('page', pageKey, { directives, titleProblems, scan, tableRows });
 		for (const directive of directives) {
 			for (const problem of checkDirective(directive)) {
 				diagnostics.push({
@@ -194,10 +239,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				});
 			}
 		}
-		trace('page:frontmatter:check', file);
-		const frontmatter = parseFrontmatter(source);
-		diagnostics.push(...checkFrontmatterTitles(source, file, frontmatter));
-		const scan = scanPage(source, format, parsed);
+		diagnostics.push(...titleProblems);
 		if (scan.parseError) {
 			diagnostics.push({
 				code: 'unreadable-page',
@@ -232,7 +274,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
 		}
-		for (const row of scanEvidenceTableKeys(source, directives, frontmatter)) {
+		for (const row of tableRows) {
 			// A facts file with errors is reported as such, not as missing.
 			if (facts.byKey.has(row.key) || facts.invalid.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);
@@ -276,6 +318,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		});
 	}
 
+	cache.save();
 	return {
 		library,
 		facts,

@@ -2,7 +2,8 @@
  * Loads per-study facts (`references/facts/<key>.yaml`) and checks them against their schema and
  * against the library. Positions come from the YAML document, so errors point at the right line.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { NO_CACHE, type CheckCache } from './check-cache.ts';
 import { join } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -29,6 +30,7 @@ export function loadFacts(
 	factsDir: string,
 	libraryKeys: readonly string[],
 	root: string = process.cwd(),
+	cache: CheckCache = NO_CACHE,
 ): FactsSet {
 	const byKey = new Map<string, FactsRecord>();
 	const diagnostics: Diagnostic[] = [];
@@ -41,22 +43,28 @@ export function loadFacts(
 		const path = join(factsDir, name);
 		const file = displayPath(root, path);
 		const fileKey = name.replace(/\.ya?ml$/, '');
-		const read = readYamlFile(path, file, studyFactsSchema, {
-			code: 'invalid-facts',
-			key: fileKey,
-			identifierFields: ['key', 'sources'],
-			yamlHint:
-				'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
-			schemaHint:
-				'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
-		});
-		diagnostics.push(...read.diagnostics);
-		if (!read.data) {
+		// A file that passed before, byte for byte, passes again: its data and key line come from the
+		// cache (the checks against the library below still run). Unreadable files go the long way.
+		let source: string | undefined;
+		try {
+			source = readFileSync(path, 'utf8');
+		} catch {
+			source = undefined;
+		}
+		const hit = source === undefined ? undefined : cache.get<CachedFacts>('facts', source);
+		const {
+			data,
+			line,
+			diagnostics: found,
+		} = hit ? { ...hit, diagnostics: [] } : readFacts(path, file, fileKey);
+		if (!hit && found.length === 0 && data && source !== undefined)
+			cache.set('facts', source, { data, line } satisfies CachedFacts);
+		diagnostics.push(...found);
+		if (!data) {
 			invalid.add(fileKey);
 			continue;
 		}
-		const { line } = read.positionOf(['key']);
-		const facts = read.data;
+		const facts = data;
 		if (facts.key !== fileKey) {
 			diagnostics.push({
 				code: 'invalid-facts',
@@ -82,4 +90,32 @@ export function loadFacts(
 		byKey.set(facts.key, { file, line, facts });
 	}
 	return { byKey, invalid, diagnostics };
+}
+
+interface CachedFacts {
+	data: StudyFacts;
+	/** Line of the `key:` field. */
+	line: number;
+}
+
+/** Reads and validates one facts file (YAML parse, schema, text safety). */
+function readFacts(
+	path: string,
+	file: string,
+	fileKey: string,
+): { data: StudyFacts | undefined; line: number; diagnostics: Diagnostic[] } {
+	const read = readYamlFile(path, file, studyFactsSchema, {
+		code: 'invalid-facts',
+		key: fileKey,
+		identifierFields: ['key', 'sources'],
+		yamlHint:
+			'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
+		schemaHint:
+			'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
+	});
+	return {
+		data: read.data,
+		line: read.data ? read.positionOf(['key']).line : 1,
+		diagnostics: read.diagnostics,
+	};
 }

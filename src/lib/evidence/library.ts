@@ -7,6 +7,7 @@
  * citation-js decodes each entry, rewritten in plain `name = {value}` form, into CSL-JSON. The count
  * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
+import { NO_CACHE, type CheckCache } from './check-cache.ts';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { plugins } from '@citation-js/core';
@@ -104,7 +105,10 @@ function normalisedSource(entry: ScannedEntry): string {
 }
 
 /** Decodes scanned entries with citation-js (pass 3). */
-function parseEntries(scanned: ScannedFile): {
+function parseEntries(
+	scanned: ScannedFile,
+	cache: CheckCache,
+): {
 	entries: LibraryEntry[];
 	diagnostics: Diagnostic[];
 } {
@@ -114,15 +118,10 @@ function parseEntries(scanned: ScannedFile): {
 	const list = scanned.scan.entries;
 	if (list.length === 0) return { entries, diagnostics };
 
-	// Parse the entries in one call (fast); if citation-js still rejects something the scan
-	// accepted, parse entry by entry so its error lands on the right entry and line.
+	// Each entry's CSL depends only on its normalised text: when every entry of the file is in the
+	// cache, citation-js is not called at all. Any miss parses the whole file as before.
 	const chunks = list.map(normalisedSource);
-	let parsed: CslItem[] | undefined;
-	try {
-		parsed = parseWithCitationJs(chunks.join('\n\n'));
-	} catch {
-		parsed = undefined;
-	}
+	const cached = chunks.map((chunk) => cache.get<CslItem>('csl', chunk));
 	const byKey = new Map<string, CslItem[]>();
 	const addParsed = (items: CslItem[]) => {
 		for (const item of items) {
@@ -130,6 +129,18 @@ function parseEntries(scanned: ScannedFile): {
 			byKey.set(key, [...(byKey.get(key) ?? []), item]);
 		}
 	};
+	const allCached = cached.every((item) => item !== undefined);
+	// Parse the entries in one call (fast); if citation-js still rejects something the scan
+	// accepted, parse entry by entry so its error lands on the right entry and line.
+	let parsed: CslItem[] | undefined;
+	if (allCached) parsed = cached as CslItem[];
+	else {
+		try {
+			parsed = parseWithCitationJs(chunks.join('\n\n'));
+		} catch {
+			parsed = undefined;
+		}
+	}
 	if (parsed) addParsed(parsed);
 	// Parse entry by entry those the batch lost: all of them if citation-js threw, or those it
 	// dropped without a word (an unbalanced `$` can empty a whole batch). Each problem then lands
@@ -178,6 +189,8 @@ function parseEntries(scanned: ScannedFile): {
 			}
 			continue;
 		}
+		// Stored only from a batch that parsed cleanly, so a hit always means "citation-js said this".
+		if (!allCached && parsed && items.length === 1) cache.set('csl', normalisedSource(entry), csl);
 		entries.push({
 			key: entry.key,
 			file,
@@ -191,7 +204,10 @@ function parseEntries(scanned: ScannedFile): {
 }
 
 /** Resolves macros and crossrefs across files (pass 2), then parses each file (pass 3). */
-function loadScannedFiles(files: readonly ScannedFile[]): {
+function loadScannedFiles(
+	files: readonly ScannedFile[],
+	cache: CheckCache = NO_CACHE,
+): {
 	all: LibraryEntry[];
 	diagnostics: Diagnostic[];
 } {
@@ -208,7 +224,7 @@ function loadScannedFiles(files: readonly ScannedFile[]): {
 	);
 	const all: LibraryEntry[] = [];
 	for (const file of files) {
-		const parsed = parseEntries(file);
+		const parsed = parseEntries(file, cache);
 		all.push(...parsed.entries);
 		diagnostics.push(...parsed.diagnostics);
 	}
@@ -266,7 +282,11 @@ function unreadableReason(path: string): string | undefined {
 }
 
 /** Loads every `.bib` file under a folder (subfolders included), in path order. */
-export function loadLibrary(referencesDir: string, root: string = process.cwd()): Library {
+export function loadLibrary(
+	referencesDir: string,
+	root: string = process.cwd(),
+	cache: CheckCache = NO_CACHE,
+): Library {
 	const diagnostics: Diagnostic[] = [];
 	const paths = existsSync(referencesDir) ? listBibPaths(referencesDir) : [];
 	const scannedFiles: ScannedFile[] = [];
@@ -305,7 +325,7 @@ export function loadLibrary(referencesDir: string, root: string = process.cwd())
 		if (decoded.text === undefined) continue;
 		scannedFiles.push(scanBibtexFile(file, decoded.text));
 	}
-	const loaded = loadScannedFiles(scannedFiles);
+	const loaded = loadScannedFiles(scannedFiles, cache);
 	diagnostics.push(...loaded.diagnostics);
 	const all = loaded.all;
 	const rawEntries = scannedFiles.reduce((n, f) => n + f.scan.openings, 0);

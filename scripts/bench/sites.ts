@@ -1,0 +1,164 @@
+/** Sites the benchmark builds in temp folders: the real site's code over other pages, and stock Starlight. */
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { buildEnv, tempSiteWithModules, timed, type Timed } from './measure.ts';
+
+const COUNT_FORMAT = join(import.meta.dirname, 'count-format.mjs');
+
+export interface BenchSite {
+	root: string;
+	/** A cold `astro build` (dist and caches removed first), timed. */
+	build(env?: NodeJS.ProcessEnv): Timed;
+}
+
+function coldBuild(root: string, env: NodeJS.ProcessEnv = {}): Timed {
+	for (const dir of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'])
+		rmSync(join(root, dir), { recursive: true, force: true });
+	return timed(
+		process.execPath,
+		['--import', COUNT_FORMAT, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+		{ cwd: root, env: buildEnv(env) },
+	);
+}
+
+/** The real site's code with the references and content of `project`. */
+export function buildSite(site: string, project: string, label: string): BenchSite {
+	const root = tempSiteWithModules(site, label);
+	for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'])
+		if (existsSync(join(site, name)))
+			cpSync(join(site, name), join(root, name), { recursive: true });
+	for (const name of ['references', 'content'])
+		cpSync(join(project, name), join(root, name), { recursive: true });
+	return { root, build: (env) => coldBuild(root, env) };
+}
+
+/** Deterministic PRNG (mulberry32): every run writes the same pages. */
+function rng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const SENTENCES = [
+	'Ketamine blocks NMDA receptors, which take part in the way the spinal cord amplifies pain signals',
+	'In this trial, people with long-lasting pain received low doses by slow infusion over several days',
+	'Pain scores fell during the infusion in most participants, but the effect faded within a few weeks',
+	'Side effects such as dizziness, feeling detached and nausea were common and usually mild',
+	'The placebo group also reported some relief, which is typical for studies of chronic pain',
+	'Small numbers of participants make the estimate of the effect uncertain',
+	'Follow-up was short, so we do not know whether any benefit lasts beyond a month',
+	'Doses varied between studies, which makes them hard to compare directly',
+];
+
+/**
+ * `count` synthetic pages of 10 paragraphs, one citation cluster each (singles and pairs) of keys
+ * that have facts files in `project`; `write` puts them in a site's content/bench/ with the markers
+ * (`with`), without them (`without`, same text otherwise) or not at all (`base`).
+ */
+export function citationPages(project: string, count: number) {
+	const keys = readdirSync(join(project, 'references/facts')).map((n) => n.replace(/\.ya?ml$/, ''));
+	const pages: string[] = [];
+	let markers = 0;
+	for (let i = 1; i <= count; i++) {
+		const random = rng(i);
+		const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+		const lines = [
+			'---',
+			`title: Benchmark page ${i}`,
+			`description: Synthetic page ${i} for the benchmark.`,
+			'---',
+			'',
+		];
+		for (let p = 0; p < 10; p++) {
+			if (p % 4 === 0) lines.push(`## Section ${p / 4 + 1}`, '');
+			const cluster = p % 3 === 1 ? [pick(keys), pick(keys)] : [pick(keys)];
+			const sentences = Array.from({ length: 4 }, () => pick(SENTENCES));
+			sentences[1] += ` [${[...new Set(cluster)].map((k) => `@${k}`).join('; ')}]`;
+			markers++;
+			lines.push(sentences.join('. ') + '.', '');
+		}
+		pages.push(lines.join('\n'));
+	}
+	return {
+		count,
+		markers,
+		write(root: string, variant: 'base' | 'without' | 'with') {
+			const dir = join(root, 'content/bench');
+			rmSync(dir, { recursive: true, force: true });
+			if (variant === 'base') return;
+			mkdirSync(dir, { recursive: true });
+			pages.forEach((page, i) =>
+				writeFileSync(
+					join(dir, `page-${String(i + 1).padStart(3, '0')}.mdx`),
+					variant === 'with' ? page : page.replace(/ \[@[^\]]*\]/g, ''),
+				),
+			);
+		},
+	};
+}
+
+/**
+ * A stock Starlight site (no plugin, no custom CSS or components) with one page holding the text of
+ * a built page of ours: its headings, paragraphs, list items and table cells, in order.
+ */
+export function stockStarlightSite(site: string, dist: string, path: string) {
+	const root = tempSiteWithModules(site, 'stock');
+	const main = parse(readFileSync(join(dist, path, 'index.html'), 'utf8')).querySelector('main')!;
+	const title = main.querySelector('h1')?.textContent.trim() ?? 'Page';
+	// What a reader reads: not the hover previews (the reference list has their text), nothing hidden.
+	for (const el of main.querySelectorAll(
+		'.kpe-cite-preview, [hidden], [aria-hidden="true"], .sr-only, script, style, template',
+	))
+		el.remove();
+	const blocks: string[] = [];
+	for (const el of main.querySelectorAll('h2, h3, p, li, th, td, caption, dt, dd, figcaption')) {
+		// Only the innermost blocks: a list item holding a paragraph is written once.
+		if (el.querySelector('p, li, td, th')) continue;
+		const text = el.textContent.replace(/\s+/g, ' ').trim();
+		if (!text) continue;
+		blocks.push(
+			/^h[23]$/i.test(el.tagName) ? `## ${text}` : text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1'),
+		);
+	}
+	const write = (file: string, text: string) => {
+		mkdirSync(dirname(join(root, file)), { recursive: true });
+		writeFileSync(join(root, file), text);
+	};
+	// The real dependencies: Astro finds the packages to bundle (Starlight) through package.json.
+	const { dependencies } = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8'));
+	write(
+		'package.json',
+		JSON.stringify({ name: 'stock', private: true, type: 'module', dependencies }),
+	);
+	write(
+		'astro.config.mjs',
+		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Stock' })] });\n`,
+	);
+	write(
+		'src/content.config.ts',
+		`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
+	);
+	// Starlight's template ships a favicon; ours is as small.
+	if (existsSync(join(site, 'public/favicon.svg')))
+		cpSync(join(site, 'public/favicon.svg'), join(root, 'public/favicon.svg'));
+	write('src/content/docs/index.md', `---\ntitle: Home\n---\n\nHome.\n`);
+	write(
+		'src/content/docs/page.md',
+		`---\ntitle: ${JSON.stringify(title)}\n---\n\n${blocks.join('\n\n')}\n`,
+	);
+	return { root, dist: join(root, 'dist'), path: '/page/', build: () => coldBuild(root) };
+}
