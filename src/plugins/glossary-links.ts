@@ -1,9 +1,16 @@
 /**
  * In the plain-language layer (from the "In plain words" h2 to the next h2), the first use of each
- * glossary term links to its definition. Not inside links or headings.
+ * glossary term links to its definition. Not inside links or headings. Beside the link, its meaning
+ * in one sentence, which CSS shows while the link is hovered or focused (no script) and which
+ * describes the link to screen readers (`aria-describedby`); search leaves it out.
  */
 import { defineMdastPlugin } from 'satteri';
-import { findFirstTerm, GLOSSARY_PAGE, type GlossaryTerm } from '../lib/evidence/glossary.ts';
+import {
+	findFirstTerm,
+	glossaryPreview,
+	GLOSSARY_PAGE,
+	type GlossaryTerm,
+} from '../lib/evidence/glossary.ts';
 import { withBase } from '../lib/site-url.ts';
 import { pageState, type PageState } from './page-state.ts';
 
@@ -43,10 +50,31 @@ export function glossaryLinksPlugin(glossary: readonly GlossaryTerm[], base: str
 			let last = 0;
 			for (const { index, length, term } of terms) {
 				if (index > last) parts.push({ type: 'text', value: node.value.slice(last, index) });
+				const previewId = `gloss-${term.id}`;
 				parts.push({
-					type: 'link',
-					url: withBase(base, `${GLOSSARY_PAGE}#${term.id}`),
-					children: [{ type: 'text', value: node.value.slice(index, index + length) }],
+					type: 'kpeGlossaryTerm',
+					data: { hName: 'span', hProperties: { className: ['kpe-gloss'] } },
+					children: [
+						{
+							type: 'link',
+							url: withBase(base, `${GLOSSARY_PAGE}#${term.id}`),
+							data: { hProperties: { className: ['kpe-gloss-link'], ariaDescribedBy: previewId } },
+							children: [{ type: 'text', value: node.value.slice(index, index + length) }],
+						},
+						{
+							type: 'kpeGlossaryPreview',
+							data: {
+								hName: 'span',
+								hProperties: {
+									id: previewId,
+									className: ['kpe-gloss-preview'],
+									role: 'tooltip',
+									dataPagefindIgnore: 'all',
+								},
+							},
+							children: [{ type: 'text', value: glossaryPreview(term) }],
+						},
+					],
 				});
 				last = index + length;
 			}

@@ -8,7 +8,8 @@ describe('citation previews in Chromium', () => {
 	it('show the short reference on keyboard focus and on hover, without any script', async () => {
 		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
-		const link = page.locator('main .kpe-cite-link').first();
+		// The first citation of a reference carries its preview (the At a glance copy above it does not).
+		const link = page.locator('main .kpe-cite-link:has(.kpe-cite-preview)').first();
 		const preview = link.locator('.kpe-cite-preview');
 		const size = async () => (await preview.boundingBox())?.height ?? 0;
 		expect(await size()).toBeLessThanOrEqual(1);
@@ -81,7 +82,22 @@ describe('citation previews in Chromium', () => {
 			const context = options ? await browser().newContext(options) : browser().context;
 			const page = await context.newPage();
 			await page.goto(`${baseURL}/conditions/fibromyalgia/`);
-			for (const table of ['.kpe-sof-table', '.kpe-evidence']) {
+			// The summary of findings cites only references cited above it, so its citations show their
+			// title on focus (a fixed-position box, which a scroll box cannot clip): checked here.
+			const later = page.locator('main .kpe-sof-table .kpe-cite-link[title]').first();
+			await later.scrollIntoViewIfNeeded();
+			await later.focus();
+			await page.keyboard.press('Shift+Tab');
+			await page.keyboard.press('Tab');
+			const shown = await later.evaluate((a) => {
+				const after = getComputedStyle(a, '::after');
+				return { position: after.position, content: after.content };
+			});
+			expect(shown).toEqual({
+				position: 'fixed',
+				content: JSON.stringify(await later.getAttribute('title')),
+			});
+			for (const table of ['.kpe-evidence']) {
 				// The first citation of a reference in the table carries its preview (one per page).
 				const link = page.locator(`main ${table} .kpe-cite-link:has(.kpe-cite-preview)`).first();
 				await link.scrollIntoViewIfNeeded();

@@ -29,7 +29,8 @@ export function readPage(urlPath: string): HTMLElement {
 
 /**
  * The text a reader sees in an element, with runs of white space collapsed. Elements with the
- * `hidden` attribute are skipped (the search synonyms added to pages, src/lib/search/index-markup.ts).
+ * `hidden` attribute are skipped (the search synonyms added to pages, src/lib/search/index-markup.ts),
+ * and so are tooltips (a glossary term's meaning, shown only while its link is hovered or focused).
  */
 export function visibleText(element: HTMLElement | null | undefined): string {
 	return (element ? shownText(element) : '').replace(/\s+/g, ' ').trim();
@@ -37,6 +38,8 @@ export function visibleText(element: HTMLElement | null | undefined): string {
 
 function shownText(node: Node): string {
 	if (node instanceof HTMLElement)
-		return node.hasAttribute('hidden') ? '' : node.childNodes.map(shownText).join('');
+		return node.hasAttribute('hidden') || node.getAttribute('role') === 'tooltip'
+			? ''
+			: node.childNodes.map(shownText).join('');
 	return node.textContent;
 }

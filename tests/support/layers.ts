@@ -35,7 +35,7 @@ export function proseBlocks(blocks: HTMLElement[]): string[] {
 		if (block.classList.contains('sl-heading-wrapper') || /^H[1-6]$/.test(block.tagName)) continue;
 		const clone = block.clone() as HTMLElement;
 		for (const el of clone.querySelectorAll(
-			'.kpe-cite, table, h1, h2, h3, h4, h5, h6, .sl-heading-wrapper',
+			'.kpe-cite, .kpe-gloss-preview, table, h1, h2, h3, h4, h5, h6, .sl-heading-wrapper',
 		))
 			el.remove();
 		const items = clone.querySelectorAll('p, li');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProject, type Evidence } from '../../src/lib/evidence/check-project.ts';
 import { evidencePlugins } from '../../src/plugins/index.ts';
 import { CITED_KEYS } from '../../src/plugins/cited-keys.ts';
+import { glossaryPreview } from '../../src/lib/evidence/glossary.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
 const library = checkProject({ root });
@@ -115,8 +116,20 @@ describe('the evidence Markdown plugins', () => {
 			'/kpe/',
 		);
 		expect(html).toContain(
-			'A <a href="/kpe/glossary/#placebo">dummy drug</a> <span class="kpe-cite"',
+			'A <span class="kpe-gloss"><a href="/kpe/glossary/#placebo" class="kpe-gloss-link" aria-describedby="gloss-placebo">dummy drug</a>' +
+				'<span id="gloss-placebo" class="kpe-gloss-preview" role="tooltip" data-pagefind-ignore="all">A look-alike treatment.</span></span> <span class="kpe-cite"',
 		);
 		expect(html.match(/glossary\/#placebo/g)).toHaveLength(1);
+	});
+
+	it('give a glossary term its meaning in one sentence, without citation marks', () => {
+		expect(
+			glossaryPreview({
+				id: 'x',
+				term: 'X',
+				aliases: [],
+				definition: 'A thing that does Y [@a; @b]. In one trial it did Z [@c].',
+			}),
+		).toBe('A thing that does Y.');
 	});
 });

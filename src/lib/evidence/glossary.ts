@@ -118,3 +118,14 @@ function indexOfWord(text: string, word: string): number {
 		from = index + 1;
 	}
 }
+
+/**
+ * What a glossary link shows on hover and focus: the definition's first sentence, without its
+ * citation marks. The link leads to the whole definition and its sources on the glossary page, so
+ * the preview only says what the term means; the facts that follow it stay cited where they are.
+ */
+export function glossaryPreview(term: GlossaryTerm): string {
+	const plain = term.definition.replace(CLUSTER, '').replace(/\s+([.,;:])/g, '$1');
+	const first = plain.split(/(?<=[.!?])\s+(?=[A-Z"'(])/)[0] ?? plain;
+	return first.replace(/\s+/g, ' ').trim();
+}
