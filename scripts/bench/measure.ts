@@ -81,17 +81,4 @@ export function tempSiteWithModules(site: string, label: string): string {
 	return root;
 }
 
-/** The environment of a plain `astro build` (no vitest variables), without colours. */
-export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	const { PATH, HOME, TMPDIR, LANG } = process.env;
-	return {
-		PATH,
-		HOME,
-		TMPDIR,
-		LANG,
-		ASTRO_TELEMETRY_DISABLED: '1',
-		NO_COLOR: '1',
-		FORCE_COLOR: '0',
-		...extra,
-	};
-}
+export { buildEnv } from '../../tests/support/build-env.ts';

@@ -19,6 +19,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { buildEnv } from './build-env.ts';
 import { ROOT } from './paths.ts';
 
 /** Each payload carries a marker, so a test can tell which one ran if one ever does. */
@@ -122,23 +123,6 @@ function addPayloads(site: string): void {
 			'',
 		].join('\n'),
 	);
-}
-
-/**
- * The environment of a plain `astro build`: none of vitest's variables, which make Astro build in
- * test mode (Starlight then renders its dev-only search placeholder instead of Pagefind).
- */
-function buildEnv(): NodeJS.ProcessEnv {
-	const { PATH, HOME, TMPDIR, LANG } = process.env;
-	return {
-		PATH,
-		HOME,
-		TMPDIR,
-		LANG,
-		ASTRO_TELEMETRY_DISABLED: '1',
-		NO_COLOR: '1',
-		FORCE_COLOR: '0',
-	};
 }
 
 /** Copies the project (not its build output or dependencies), adds the payloads, builds; returns dist. */
