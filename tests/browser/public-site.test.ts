@@ -1,8 +1,7 @@
-/** Edit and report links as a reader finds them in Chromium, and axe on the generated views. */
+/** Edit and report links as a reader finds them in Chromium. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import { useBrowser } from '../support/browser.ts';
 import { SITE } from '../../src/lib/site.ts';
 
@@ -53,25 +52,6 @@ describe('in Chromium', () => {
 		expect(body).not.toContain('Source:');
 		await page.close();
 	});
-
-	// The site-wide axe test samples /studies/; these views are new and built from one template.
-	// Concurrent (maxConcurrency in vitest.config.ts), with the sweep's limit: axe takes tens of
-	// seconds on the longest views of a loaded machine.
-	it.concurrent.for([
-		'/studies/by-year/',
-		'/studies/condition/crps/',
-		'/studies/design/rct/',
-		'/evidence-map/',
-		'/changelog/',
-	])('%s has no axe violations', { timeout: 180_000 }, async (path, { expect }) => {
-		const page = await browser().context.newPage();
-		await page.goto(`${baseURL}${path}`);
-		const results = await new AxeBuilder({ page }).exclude('button[data-open-modal]').analyze();
-		expect(
-			results.violations.map(
-				(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-			),
-		).toEqual([]);
-		await page.close();
-	});
+	// axe on the generated views (studies by year, condition and design, the evidence map, the
+	// changelog): the sweep in site.test.ts audits every one of them with all of axe's default rules.
 });

@@ -8,6 +8,7 @@ import {
 	type BrowserContext,
 	type BrowserContextOptions,
 	type Page,
+	type Request,
 } from 'playwright-core';
 import { CHROMIUM } from './paths.ts';
 import { TABS } from './tabs.ts';
@@ -103,10 +104,79 @@ export async function visitEach<T>(
 	return results;
 }
 
+/**
+ * Tabs shared by concurrent tests: a test borrows an idle tab (or opens one, prepared by `open`)
+ * and gives it back when done. A new tab costs a renderer process and its init scripts.
+ */
+export function tabPool(
+	context: () => BrowserContext,
+	open?: (page: Page) => Promise<void>,
+): <T>(use: (page: Page) => Promise<T>) => Promise<T> {
+	const idle: Page[] = [];
+	return async (use) => {
+		let page = idle.pop();
+		if (!page) {
+			page = await context().newPage();
+			await open?.(page);
+		}
+		try {
+			return await use(page);
+		} finally {
+			idle.push(page);
+		}
+	};
+}
+
+/**
+ * Records, in the tabs it watches, every dialog (a script that should not have run: the payloads'
+ * `alert`) and every Content-Security-Policy violation, each with the path of the page it
+ * happened on.
+ */
+export class PageWatch {
+	readonly dialogs: string[] = [];
+	readonly violations: string[] = [];
+
+	/** Starts watching a tab, for every page it opens from now on. */
+	async watch(page: Page): Promise<void> {
+		page.on('dialog', (dialog) => {
+			this.dialogs.push(`${new URL(page.url()).pathname}: ${dialog.message()}`);
+			void dialog.dismiss();
+		});
+		await page.exposeFunction('__kpeViolation', (text: string) => this.violations.push(text));
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				const report = (window as unknown as { __kpeViolation(text: string): void }).__kpeViolation;
+				report(
+					`${location.pathname}: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`,
+				);
+			});
+		});
+	}
+
+	/** Everything seen on one page (`/conditions/crps/`), or on every page watched. */
+	seen(path?: string): string[] {
+		const all = [...this.dialogs, ...this.violations];
+		return path === undefined ? all : all.filter((line) => line.startsWith(`${path}: `));
+	}
+}
+
 /** Records every URL a page requests, so a test can prove that nothing leaves the preview host. */
 export function recordRequests(page: Page): string[] {
 	const urls: string[] = [];
 	page.on('request', (request) => urls.push(request.url()));
+	return urls;
+}
+
+/** Records the URLs a tab requests while `visit` runs (a shared tab keeps its listeners). */
+export async function requestsDuring(page: Page, visit: () => Promise<void>): Promise<string[]> {
+	const urls: string[] = [];
+	const listener = (request: Request) => urls.push(request.url());
+	page.on('request', listener);
+	try {
+		await visit();
+	} finally {
+		page.off('request', listener);
+	}
 	return urls;
 }
 
