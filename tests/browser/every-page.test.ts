@@ -11,7 +11,14 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtPages } from '../support/dist.ts';
-import { PageWatch, phone, requestsDuring, useBrowser, visitEach } from '../support/browser.ts';
+import {
+	foreignRequests,
+	PageWatch,
+	phone,
+	requestsDuring,
+	useBrowser,
+	visitEach,
+} from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -105,14 +112,8 @@ describe('every page in Chromium', () => {
 	});
 
 	it('requests nothing from another host', () => {
-		const host = new URL(baseURL).host;
 		const foreign = visits.flatMap(({ path, requests }) =>
-			requests
-				.filter((url) => {
-					const u = new URL(url);
-					return !(u.protocol === 'data:' || u.protocol === 'blob:' || u.host === host);
-				})
-				.map((url) => `${path}: ${url}`),
+			foreignRequests(requests, baseURL).map((url) => `${path}: ${url}`),
 		);
 		expect(visits.every((v) => v.requests.length > 0)).toBe(true);
 		expect(foreign).toEqual([]);

@@ -21,6 +21,14 @@ beforeAll(async () => {
 afterAll(() => page.close());
 
 describe('printing the CRPS page', () => {
+	it('prints both layers, the evidence table and the bibliography', async () => {
+		const visible = async (selector: string) => page.locator(selector).first().isVisible();
+		expect(await visible('h2#in-plain-words')).toBe(true);
+		expect(await visible('h2#for-clinicians')).toBe(true);
+		expect(await visible('.kpe-evidence table')).toBe(true);
+		expect(await visible('ol.kpe-references')).toBe(true);
+	});
+
 	it('leaves out what only works on screen: search, menu, sidebar, "On this page"', async () => {
 		const shown = await page.evaluate(() =>
 			[

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from '../support/browser.ts';
+import { foreignRequests, recordRequests, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -19,8 +19,11 @@ interface Result {
 }
 
 let page: Page;
+/** Everything the search tab requested, the index and its WebAssembly included. */
+let requests: string[] = [];
 beforeAll(async () => {
 	page = await browser().context.newPage();
+	requests = recordRequests(page);
 	await page.goto(`${baseURL}/`);
 });
 afterAll(() => page.close());
@@ -87,7 +90,11 @@ describe('search answers with the page that answers', () => {
 
 	it.each([
 		['CRPS', '/conditions/crps/'],
+		['complex regional', '/conditions/crps/'],
 		['complex regional pain syndrome', '/conditions/crps/'],
+		['phantom', '/conditions/phantom-limb-pain/'],
+		['migraine', '/conditions/migraine/'],
+		['fibromyalgia', '/conditions/fibromyalgia/'],
 		['fibro', '/conditions/fibromyalgia/'],
 		['nerve pain', '/conditions/neuropathic-pain/'],
 		['bladder', '/topics/safety/'],
@@ -134,5 +141,32 @@ describe('each result appears once, with readable snippets', () => {
 		await search('CRPS');
 		const tags = await page.locator('.pagefind-ui__result-tag:visible').count();
 		expect(tags).toBe(0);
+	});
+});
+
+describe('the search index', () => {
+	it('offers condition and certainty filters', async () => {
+		// A string, so vitest does not rewrite the browser's own `import()`.
+		const filters = (await page.evaluate(`(async () => {
+			const pagefind = await import('/pagefind/pagefind.js');
+			await pagefind.init();
+			return pagefind.filters();
+		})()`)) as Record<string, Record<string, number>>;
+		expect(Object.keys(filters.condition ?? {})).toEqual(
+			expect.arrayContaining([
+				'Fibromyalgia',
+				'Migraine and headache',
+				'Neuropathic pain',
+				'Phantom limb pain',
+				'CRPS',
+			]),
+		);
+		expect(Object.keys(filters.certainty ?? {}).length).toBeGreaterThan(0);
+	});
+
+	// Last in the file: by now the tab has run every search above.
+	it('is loaded from the site itself: the searches requested nothing from another host', () => {
+		expect(requests.some((url) => url.includes('/pagefind/'))).toBe(true);
+		expect(foreignRequests(requests, baseURL)).toEqual([]);
 	});
 });

@@ -4,7 +4,7 @@ import { builtPages } from '../support/dist.ts';
 import { studyPagesByShape } from '../support/study-shapes.ts';
 import {
 	PageWatch,
-	recordRequests,
+	foreignRequests,
 	requestsDuring,
 	tabPool,
 	useBrowser,
@@ -36,35 +36,10 @@ const auditedPages = [
 	]),
 ].sort();
 
-/** Requests that leave the site's host (data: and blob: URLs stay in the page). */
-function foreign(requests: string[]): string[] {
-	const host = new URL(baseURL).host;
-	return requests.filter((url) => {
-		const u = new URL(url);
-		return !(u.protocol === 'data:' || u.protocol === 'blob:' || u.host === host);
-	});
-}
-
 /** WCAG 2.2 AA, and axe's best practices (landmarks, heading order, one main…). */
 const AUDIT_TAGS = [...WCAG_AA, 'best-practice'];
 
 describe('in Chromium', () => {
-	it('the home page opens and a search finds a condition page', async () => {
-		const page = await browser().context.newPage();
-		await page.goto(`${baseURL}/`);
-		await expect(page.title()).resolves.toMatch(/Ketamine/);
-		await page.click('button[data-open-modal]');
-		// Pagefind's input is type="text", not "search" (stack notes §5).
-		const input = page.locator('#starlight__search input.pagefind-ui__search-input');
-		await input.fill('phantom');
-		const first = page.locator('.pagefind-ui__result').first();
-		await first.waitFor({ timeout: 15_000 });
-		expect(await first.locator('a').first().getAttribute('href')).toContain(
-			'/conditions/phantom-limb-pain/',
-		);
-		await page.close();
-	});
-
 	it('keyboard users reach the skip link first, then the conditions in the sidebar', async () => {
 		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/crps/`);
@@ -97,21 +72,7 @@ describe('in Chromium', () => {
 		await page.close();
 	});
 
-	// Every audited page's own requests are checked in the axe sweep below (the page stays open for
-	// the seconds axe takes, so late requests are caught too); this one opens the search, which loads
-	// Pagefind's files on demand.
-	it('the search requests nothing from another host', async () => {
-		const page = await browser().context.newPage();
-		const requests = recordRequests(page);
-		await page.goto(`${baseURL}/`);
-		await page.click('button[data-open-modal]');
-		await page.locator('#starlight__search input.pagefind-ui__search-input').fill('pain');
-		await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
-		expect(requests.some((url) => url.includes('/pagefind/'))).toBe(true);
-		expect(foreign(requests)).toEqual([]);
-		await page.close();
-	});
-
+	// The search's own requests: tests/browser/search.test.ts.
 	it('audits the study pages of every shape that exists', () => {
 		console.log(`study pages audited by shape: ${JSON.stringify(studyShapes)}`);
 		for (const shape of ['unverified', 'longest title', 'most citing pages', 'guideline'])
@@ -137,7 +98,7 @@ describe('in Chromium', () => {
 					results = await runAxe(page, { runOnly: { type: 'tag', values: AUDIT_TAGS } });
 				});
 				expect(requests.length, 'requests recorded').toBeGreaterThan(0);
-				expect(foreign(requests), 'requests to another host').toEqual([]);
+				expect(foreignRequests(requests, baseURL), 'requests to another host').toEqual([]);
 				// Upstream: Starlight 0.42's own search button (components/Search.astro) has aria-label
 				// "Search" while its visible text is "Search Ctrl K", so axe reports
 				// label-content-name-mismatch. No Starlight issue was found for it (searched 2026-11-25);

@@ -1,16 +1,16 @@
 /**
- * The site deployed under a base path (a GitHub Pages project site): built again with
- * SITE_URL=https://example.org/kpe/ into its own folder, then every internal address in every page
+ * The site deployed under a base path (a GitHub Pages project site): a copy of the project built
+ * with SITE_URL=https://example.org/kpe/ (tests/support/project-copy.ts), then every internal address in every page
  * must start with /kpe/ and point to a built file (and anchor) in that folder.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/paths.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProjectCopy, type BuiltCopy } from '../support/project-copy.ts';
 
-const OUT = join(ROOT, 'tests/.artifacts/dist-base');
+/** Where the copy's build is, once built. */
+let OUT = '';
 const BASE = '/kpe/';
 const SITE_URL = 'https://example.org/kpe/';
 
@@ -33,35 +33,15 @@ function builtFile(pathname: string): string | undefined {
 	return candidates.map((c) => join(OUT, c)).find((f) => existsSync(f));
 }
 
-/**
- * The environment of a clean `npm run build`: vitest puts Vite's own variables (BASE_URL='/', MODE,
- * NODE_ENV=test…) into process.env, and Astro would read that BASE_URL over the config's `base`.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-	const env = { ...process.env };
-	for (const name of Object.keys(env)) {
-		if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(name)) delete env[name];
-	}
-	return env;
-}
-
 describe(`the site built under the base path ${BASE}`, () => {
 	let pages: string[] = [];
+	let site: BuiltCopy | undefined;
 	beforeAll(() => {
-		rmSync(OUT, { recursive: true, force: true });
-		const result = spawnSync(
-			process.execPath,
-			[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', OUT],
-			{
-				cwd: ROOT,
-				env: { ...buildEnv(), SITE_URL, ASTRO_TELEMETRY_DISABLED: '1' },
-				encoding: 'utf8',
-			},
-		);
-		if (result.status !== 0)
-			throw new Error(`base-path build failed:\n${result.stdout}\n${result.stderr}`);
+		site = buildProjectCopy('base-path-site', { env: { SITE_URL } });
+		OUT = site.dist;
 		pages = htmlFiles(OUT);
 	}, 400_000);
+	afterAll(() => site?.cleanup());
 
 	it('builds every page', () => {
 		expect(pages.length).toBeGreaterThan(100);

@@ -160,6 +160,15 @@ export class PageWatch {
 	}
 }
 
+/** The requests that left the site at `baseURL` (data: and blob: URLs stay in the page). */
+export function foreignRequests(requests: string[], baseURL: string): string[] {
+	const host = new URL(baseURL).host;
+	return requests.filter((url) => {
+		const u = new URL(url);
+		return !(u.protocol === 'data:' || u.protocol === 'blob:' || u.host === host);
+	});
+}
+
 /** Records every URL a page requests, so a test can prove that nothing leaves the preview host. */
 export function recordRequests(page: Page): string[] {
 	const urls: string[] = [];

@@ -8,19 +8,9 @@
  * it in a real build and a real browser. Copying the project (not a hand-made mini-site) means the
  * payloads go through exactly the wiring readers get.
  */
-import { spawnSync } from 'node:child_process';
-import {
-	appendFileSync,
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEnv } from './build-env.ts';
-import { ROOT } from './paths.ts';
+import { buildProjectCopy, type BuiltCopy } from './project-copy.ts';
 
 /** Each payload carries a marker, so a test can tell which one ran if one ever does. */
 export const PAYLOADS = {
@@ -125,30 +115,7 @@ function addPayloads(site: string): void {
 	);
 }
 
-/** Copies the project (not its build output or dependencies), adds the payloads, builds; returns dist. */
-export function buildPayloadSite(): { dist: string; output: string; cleanup(): void } {
-	// Inside the project, so that its node_modules resolve by walking up (a symlinked node_modules
-	// confuses Vite's module ids); the folder is git-ignored and removed afterwards.
-	mkdirSync(join(ROOT, '.cache'), { recursive: true });
-	const site = mkdtempSync(join(ROOT, '.cache', 'payload-site-'));
-	const skip = new Set(['node_modules', 'dist', '.astro', '.git', '.cache', 'tests', 'scratch']);
-	for (const name of readdirSync(ROOT))
-		if (!skip.has(name)) cpSync(join(ROOT, name), join(site, name), { recursive: true });
-	addPayloads(site);
-	const run = spawnSync(
-		process.execPath,
-		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-		{
-			cwd: site,
-			encoding: 'utf8',
-			env: buildEnv(),
-		},
-	);
-	const output = `${run.stdout}${run.stderr}`;
-	if (run.status !== 0) throw new Error(`The payload site did not build:\n${output}`);
-	return {
-		dist: join(site, 'dist'),
-		output,
-		cleanup: () => rmSync(site, { recursive: true, force: true }),
-	};
+/** Copies the project, adds the payloads and builds it; returns where the build is. */
+export function buildPayloadSite(): BuiltCopy {
+	return buildProjectCopy('payload-site', { change: addPayloads });
 }
