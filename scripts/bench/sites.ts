@@ -125,13 +125,37 @@ export function stockStarlightSite(site: string, dist: string, path: string) {
 	))
 		el.remove();
 	const blocks: string[] = [];
-	for (const el of main.querySelectorAll('h2, h3, p, li, th, td, caption, dt, dd, figcaption')) {
-		// Only the innermost blocks: a list item holding a paragraph is written once.
-		if (el.querySelector('p, li, td, th')) continue;
-		const text = el.textContent.replace(/\s+/g, ' ').trim();
-		if (!text) continue;
+	const text = (el: { textContent: string }) =>
+		el.textContent
+			.replace(/\s+/g, ' ')
+			.trim()
+			.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+	/** A table as a stock Starlight page writes it: a Markdown (GFM) table, caption above. */
+	const markdownTable = (table: ReturnType<typeof parse>) => {
+		const rows = table.querySelectorAll('tr').map((tr) => tr.querySelectorAll('th, td').map(text));
+		const width = Math.max(...rows.map((r) => r.length));
+		const line = (cells: string[]) =>
+			`| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+		const caption = table.querySelector('caption');
+		return [
+			...(caption ? [text(caption), ''] : []),
+			line(rows[0] ?? []),
+			line(Array<string>(width).fill('---')),
+			...rows.slice(1).map(line),
+		].join('\n');
+	};
+	for (const el of main.querySelectorAll('h2, h3, p, li, table, caption, dt, dd, figcaption')) {
+		if (el.tagName === 'TABLE') {
+			blocks.push(markdownTable(el));
+			continue;
+		}
+		// Inside a table (written with it), or not innermost (a list item holding a paragraph is
+		// written once, by its paragraph).
+		if (el.closest('table') || el.querySelector('p, li, table')) continue;
+		const content = text(el);
+		if (!content) continue;
 		blocks.push(
-			/^h[23]$/i.test(el.tagName) ? `## ${text}` : text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1'),
+			/^h[23]$/i.test(el.tagName) ? `## ${el.textContent.replace(/\s+/g, ' ').trim()}` : content,
 		);
 	}
 	const write = (file: string, text: string) => {

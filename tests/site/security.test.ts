@@ -75,6 +75,26 @@ describe('Content-Security-Policy', () => {
 		}
 		expect(uncovered).toEqual([]);
 	});
+
+	it('lists on each page only the hashes of the inline scripts and styles that page holds', () => {
+		const unused: string[] = [];
+		for (const p of pages) {
+			const html = raw(p);
+			const root = parse(html);
+			const held = new Set(
+				root
+					.querySelectorAll('script:not([src]), style')
+					.map((el) => `'sha256-${createHash('sha256').update(el.rawText).digest('base64')}'`),
+			);
+			const policy = policyOf(html);
+			for (const source of [
+				...(policy.get('script-src') ?? []),
+				...(policy.get('style-src') ?? []),
+			])
+				if (source.startsWith("'sha256-") && !held.has(source)) unused.push(`${p}: ${source}`);
+		}
+		expect(unused).toEqual([]);
+	});
 });
 
 describe('links to other sites', () => {

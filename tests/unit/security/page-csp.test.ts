@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { inlineHashes, trimPolicyHashes } from '../../../src/lib/page-csp.ts';
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const page = (policy: string, body: string) =>
+	`<html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
+const policyOf = (html: string) =>
+	/content-security-policy" content="([^"]*)"/.exec(html)![1]!.split(';');
+
+describe('trimPolicyHashes', () => {
+	const used = 'a()';
+	const style = 'p{color:red}';
+	const policy = [
+		"default-src 'self'",
+		`script-src 'self' 'wasm-unsafe-eval' ${hash(used)} ${hash('unused()')}`,
+		`style-src 'self' ${hash(style)} ${hash('q{}')}`,
+		"style-src-attr 'unsafe-inline'",
+	].join(';');
+
+	it('keeps the hashes of the inline scripts and styles on the page and drops the others', () => {
+		const html = trimPolicyHashes(
+			page(policy, `<script>${used}</script><style>${style}</style><script src="/x.js"></script>`),
+		);
+		expect(policyOf(html)).toEqual([
+			"default-src 'self'",
+			`script-src 'self' 'wasm-unsafe-eval' ${hash(used)}`,
+			`style-src 'self' ${hash(style)}`,
+			"style-src-attr 'unsafe-inline'",
+		]);
+		expect(html).toContain(`<script>${used}</script>`);
+	});
+
+	it('ignores data blocks (JSON-LD) and external scripts, and leaves a page without a policy alone', () => {
+		expect(
+			inlineHashes('<script type="application/ld+json">{}</script><script src="a.js"></script>'),
+		).toEqual({
+			script: new Set(),
+			style: new Set(),
+		});
+		const plain = '<html><body><script>a()</script></body></html>';
+		expect(trimPolicyHashes(plain)).toBe(plain);
+	});
+
+	it('hashes a module script by its body, as the browser does', () => {
+		expect(inlineHashes('<script type="module">import("/x.js")</script>').script).toEqual(
+			new Set([hash('import("/x.js")')]),
+		);
+	});
+});
