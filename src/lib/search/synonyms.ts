@@ -49,15 +49,26 @@ export function parseSynonyms(source: string, file = SYNONYMS_FILE): SynonymGrou
 	return parsed.data;
 }
 
-/** A word in capitals only (IV, CRPS) matches only in capitals; others match in any case. */
+/**
+ * The pattern that finds `term` as a word, compiled once per term: the build runs it over every
+ * text of every page, and compiling it each time (Unicode classes, a look-behind) took a third of
+ * a large site's build.
+ * A word in capitals only (IV, CRPS) matches only in capitals; others match in any case.
+ */
+const patterns = new Map<string, RegExp>();
 function wordPattern(term: string): RegExp {
-	const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-	const caseSensitive = /[A-Z]/.test(term) && term === term.toUpperCase();
-	// Word boundaries that also work next to brackets and hyphens ("S(+)-ketamine"); plurals count.
-	return new RegExp(
-		`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`,
-		caseSensitive ? 'u' : 'iu',
-	);
+	let pattern = patterns.get(term);
+	if (!pattern) {
+		const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+		const caseSensitive = /[A-Z]/.test(term) && term === term.toUpperCase();
+		// Word boundaries that also work next to brackets and hyphens ("S(+)-ketamine"); plurals count.
+		pattern = new RegExp(
+			`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`,
+			caseSensitive ? 'gu' : 'giu',
+		);
+		patterns.set(term, pattern);
+	}
+	return pattern;
 }
 
 /** Where a word of a synonym group occurs, and the group's other words to add after it. */
@@ -81,8 +92,8 @@ export function synonymsIn(
 	groups.forEach((group, g) => {
 		const hits: { start: number; end: number; term: string }[] = [];
 		for (const term of group) {
-			const pattern = new RegExp(wordPattern(term).source, wordPattern(term).flags + 'g');
-			for (const m of text.matchAll(pattern))
+			// matchAll works on a copy of the pattern, so the shared one keeps no state between texts.
+			for (const m of text.matchAll(wordPattern(term)))
 				hits.push({ start: m.index, end: m.index + m[0].length, term });
 		}
 		hits.sort((a, b) => a.start - b.start || b.end - a.end);
