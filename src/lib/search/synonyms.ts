@@ -71,6 +71,23 @@ function wordPattern(term: string): RegExp {
 	return pattern;
 }
 
+/**
+ * Whether `text` may hold any word of `groups`: one pass with every word in one case-blind
+ * pattern, so the texts that hold none (most of them) skip the per-word patterns.
+ */
+const anyWords = new WeakMap<SynonymGroups, RegExp>();
+function mayHoldAny(text: string, groups: SynonymGroups): boolean {
+	let pattern = anyWords.get(groups);
+	if (!pattern) {
+		const words = groups
+			.flat()
+			.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+		pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})`, 'iu');
+		anyWords.set(groups, pattern);
+	}
+	return pattern.test(text);
+}
+
 /** Where a word of a synonym group occurs, and the group's other words to add after it. */
 export interface SynonymMatch {
 	group: number;
@@ -89,6 +106,7 @@ export function synonymsIn(
 	accept: (group: number) => boolean = () => true,
 ): SynonymMatch[] {
 	const found: (SynonymMatch & { start: number })[] = [];
+	if (!mayHoldAny(text, groups)) return [];
 	groups.forEach((group, g) => {
 		const hits: { start: number; end: number; term: string }[] = [];
 		for (const term of group) {
