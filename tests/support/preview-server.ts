@@ -2,15 +2,19 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM } from './paths.ts';
 import { serveStatic } from './static-server.ts';
+import { launchServer } from './browser.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** The run's shared Chromium (tests/support/browser.ts `useBrowser` connects to it). */
+		chromiumEndpoint: string;
 	}
 }
 
 /**
- * Serves the built site for the browser tests on a free loopback port and stops it afterwards. A
+ * Serves the built site for the browser tests on a free loopback port, and starts the Chromium they
+ * share; stops both afterwards. A
  * plain static server over dist/, not `astro preview`, so the tests run while `npm start` serves
  * on 4321.
  */
@@ -22,5 +26,10 @@ export default async function setup(project: TestProject) {
 	}
 	const server = await serveStatic();
 	project.provide('baseURL', server.url);
-	return () => server.close();
+	const chromium = await launchServer();
+	project.provide('chromiumEndpoint', chromium.wsEndpoint());
+	return async () => {
+		await chromium.close();
+		await server.close();
+	};
 }
