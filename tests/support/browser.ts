@@ -1,5 +1,7 @@
 /**
- * Launching Debian's Chromium, once for the browser tests and the screenshots script alike.
+ * Debian's Chromium for the browser tests and the screenshots script: launching it (one shared
+ * Chromium per test run), tabs that visit many pages, and what a test watches in them (dialogs,
+ * CSP violations, requests).
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import {
@@ -52,7 +54,7 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
-/** What `chromium.launch` gets, with the error a missing Chromium deserves. */
+/** Runs `start`; if Chromium cannot start, the error says where it was looked for and how to install it. */
 async function started<T>(start: () => Promise<T>): Promise<T> {
 	try {
 		return await start();
