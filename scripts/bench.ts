@@ -10,7 +10,7 @@
  *              previews each page repeats per reference
  *   weight     a condition page against a stock Starlight page of the same text (gzip, everything
  *              each page loads: scripts/page-weight.ts)
- *   test       `npm test` stage by stage (lint, check, build, each vitest project)
+ *   test       `npm test` stage by stage (lint beside check, build, each vitest project)
  *
  * No section: all of them. `KPE_BENCH_RUNS` (default 3) sets the runs per figure. Temp folders go to
  * /tmp/kpe-bench-* and are removed (`KPE_BENCH_KEEP=1` keeps them).
@@ -225,8 +225,8 @@ function benchTest(): void {
 	const npx = (args: string[]) => timed('npx', args, { cwd: SITE, env: process.env });
 	const npm = (script: string) => timed('npm', ['run', script], { cwd: SITE, env: process.env });
 	const stages: [string, () => Timed][] = [
-		['lint', () => npm('lint')],
-		['check', () => npm('check')],
+		// As `npm test` runs them: lint beside the check, then the build.
+		['lint and check, side by side', () => npx(['run-p', '--aggregate-output', 'lint', 'check'])],
 		['build', () => npm('build')],
 		...(['unit', 'site', 'browser'] as const).map(
 			(p) => [`vitest ${p}`, () => npx(['vitest', 'run', '--project', p])] as [string, () => Timed],
