@@ -4,7 +4,7 @@
  */
 import { defineMdastPlugin } from 'satteri';
 import type { Evidence } from '../lib/evidence/check-project.ts';
-import { formatReferences } from '../lib/evidence/format.ts';
+import { ensureFormatted, formatReferences } from '../lib/evidence/format.ts';
 import { renderBibliography } from '../lib/evidence/render.ts';
 import { CITED_KEYS } from './cited-keys.ts';
 import { htmlNode } from './nodes.ts';
@@ -13,6 +13,9 @@ import { existingPageState } from './page-state.ts';
 export function bibliographyPlugin(evidence: Evidence, base = '/') {
 	const { library, facts } = evidence;
 	const isVerified = (key: string) => facts.byKey.get(key)?.facts.verified !== false;
+	// The whole library in one citation-js call, when the first page needs references: the study
+	// pages show every entry anyway, and one call per page would start one citeproc engine per page.
+	let formatted = false;
 	return defineMdastPlugin({
 		name: 'kpe-bibliography',
 		after(root, ctx) {
@@ -21,6 +24,10 @@ export function bibliographyPlugin(evidence: Evidence, base = '/') {
 			const frontmatter = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
 				?.frontmatter;
 			if (frontmatter) frontmatter[CITED_KEYS] = [...page.order.keys()];
+			if (!formatted) {
+				ensureFormatted([...library.entries.values()]);
+				formatted = true;
+			}
 			const entries = page.order.keys().map((key) => library.entries.get(key)!);
 			const list = renderBibliography(
 				formatReferences(entries, { isVerified }).map((reference) => ({

@@ -168,8 +168,12 @@ const formattedHtml: WeakMap<LibraryEntry, string> = ((
 	globalThis as { [CACHE]?: WeakMap<LibraryEntry, string> }
 )[CACHE] ??= new WeakMap());
 
-/** Formats the entries not yet in the cache, all in one citation-js call (per-entry calls are slower). */
-function ensureFormatted(entries: readonly LibraryEntry[]): void {
+/**
+ * Formats the entries not yet in the cache, all in one citation-js call. Each call starts a citeproc
+ * engine (style and locale parsed again), which costs more than formatting a dozen entries: a page
+ * at a time, a 200-page site paid about a second for it. Call it with the whole library first.
+ */
+export function ensureFormatted(entries: readonly LibraryEntry[]): void {
 	const missing = [...new Set(entries.filter((e) => !formattedHtml.has(e)))];
 	if (missing.length === 0) return;
 	const cite = new Cite(missing.map((e) => ({ ...displayItem(e.csl), id: e.key })));
