@@ -56,10 +56,15 @@ export function parseSynonyms(source: string, file = SYNONYMS_FILE): SynonymGrou
  * A word in capitals only (IV, CRPS) matches only in capitals; others match in any case.
  */
 const patterns = new Map<string, RegExp>();
+
+/** `term` as pattern source: special characters escaped, any run of spaces matching any other. */
+const termSource = (term: string) =>
+	term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
 function wordPattern(term: string): RegExp {
 	let pattern = patterns.get(term);
 	if (!pattern) {
-		const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+		const escaped = termSource(term);
 		const caseSensitive = /[A-Z]/.test(term) && term === term.toUpperCase();
 		// Word boundaries that also work next to brackets and hyphens ("S(+)-ketamine"); plurals count.
 		pattern = new RegExp(
@@ -79,9 +84,7 @@ const anyWords = new WeakMap<SynonymGroups, RegExp>();
 function mayHoldAny(text: string, groups: SynonymGroups): boolean {
 	let pattern = anyWords.get(groups);
 	if (!pattern) {
-		const words = groups
-			.flat()
-			.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+		const words = groups.flat().map(termSource);
 		pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})`, 'iu');
 		anyWords.set(groups, pattern);
 	}
