@@ -7,7 +7,7 @@ import type { Certainty, Condition, Outcome } from './page-frontmatter.ts';
 import type { StudyFacts } from './evidence/facts-schema.ts';
 import { CERTAINTY_LABELS } from './evidence/certainty.ts';
 import { outcomeRowId } from './evidence/tables.ts';
-import { escapeHtml } from './evidence/format.ts';
+import { escapeHtml } from './evidence/text-safety.ts';
 
 export interface MapCell {
 	outcome: string;

@@ -54,6 +54,7 @@ function engineVersion(): string | undefined {
 	const require = createRequire(import.meta.url);
 	for (const name of [
 		'yaml',
+		'js-yaml',
 		'zod',
 		'satteri',
 		'@citation-js/core',

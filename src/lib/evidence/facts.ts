@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { NO_CACHE, type CheckCache } from './check-cache.ts';
 import { join } from 'node:path';
-import { readYamlFile } from './yaml-file.ts';
+import { checkYamlText, readYamlFile, type YamlFileOptions } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
 import { displayPath } from './library.ts';
@@ -13,8 +13,6 @@ import { nearestKeys, suggestion } from './nearest-keys.ts';
 
 export interface FactsRecord {
 	file: string;
-	/** Line of the `key:` field (or 1). */
-	line: number;
 	facts: StudyFacts;
 }
 
@@ -43,8 +41,8 @@ export function loadFacts(
 		const path = join(factsDir, name);
 		const file = displayPath(root, path);
 		const fileKey = name.replace(/\.ya?ml$/, '');
-		// A file that passed before, byte for byte, passes again: its data and key line come from the
-		// cache (the checks against the library below still run). Unreadable files go the long way.
+		// A file that passed before, byte for byte, passes again: its data comes from the cache (the
+		// checks against the library below still run). Unreadable files go the long way.
 		let source: string | undefined;
 		try {
 			source = readFileSync(path, 'utf8');
@@ -52,24 +50,24 @@ export function loadFacts(
 			source = undefined;
 		}
 		const hit = source === undefined ? undefined : cache.get<CachedFacts>('facts', source);
-		const {
-			data,
-			line,
-			diagnostics: found,
-		} = hit ? { ...hit, diagnostics: [] } : readFacts(path, file, fileKey);
-		if (!hit && found.length === 0 && data && source !== undefined)
-			cache.set('facts', source, { data, line } satisfies CachedFacts);
-		diagnostics.push(...found);
+		const read = hit ? undefined : readFacts(path, file, fileKey, source);
+		const data = hit ? hit.data : read!.data;
+		if (read && read.diagnostics.length === 0 && data && source !== undefined)
+			cache.set('facts', source, { data } satisfies CachedFacts);
+		if (read) diagnostics.push(...read.diagnostics);
 		if (!data) {
 			invalid.add(fileKey);
 			continue;
 		}
+		// The line of `key:` is looked up only for a problem to report: finding it means parsing the
+		// file with positions, which most files never need (see yaml-fast.ts).
+		const keyLine = () => (read ?? readFacts(path, file, fileKey, source)).keyLine();
 		const facts = data;
 		if (facts.key !== fileKey) {
 			diagnostics.push({
 				code: 'invalid-facts',
 				file,
-				line,
+				line: keyLine(),
 				column: 1,
 				key: facts.key,
 				message: `The key "${facts.key}" does not match the file name "${name}".`,
@@ -80,31 +78,30 @@ export function loadFacts(
 			diagnostics.push({
 				code: 'facts-without-entry',
 				file,
-				line,
+				line: keyLine(),
 				column: 1,
 				key: facts.key,
 				message: `There is no BibTeX entry "${facts.key}" in references/*.bib.${suggestion(nearestKeys(facts.key, libraryKeys))}`,
 				hint: "Add the study's BibTeX entry to a file in references/, or fix the key to match its entry.",
 			});
 		}
-		byKey.set(facts.key, { file, line, facts });
+		byKey.set(facts.key, { file, facts });
 	}
 	return { byKey, invalid, diagnostics };
 }
 
 interface CachedFacts {
 	data: StudyFacts;
-	/** Line of the `key:` field. */
-	line: number;
 }
 
-/** Reads and validates one facts file (YAML parse, schema, text safety). */
+/** Reads and validates one facts file (YAML parse, schema, text safety); `source` if already read. */
 function readFacts(
 	path: string,
 	file: string,
 	fileKey: string,
-): { data: StudyFacts | undefined; line: number; diagnostics: Diagnostic[] } {
-	const read = readYamlFile(path, file, studyFactsSchema, {
+	source: string | undefined,
+): { data: StudyFacts | undefined; keyLine: () => number; diagnostics: Diagnostic[] } {
+	const options: YamlFileOptions = {
 		code: 'invalid-facts',
 		key: fileKey,
 		identifierFields: ['key', 'sources'],
@@ -112,10 +109,14 @@ function readFacts(
 			'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
 		schemaHint:
 			'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
-	});
+	};
+	const read =
+		source === undefined
+			? readYamlFile(path, file, studyFactsSchema, options)
+			: checkYamlText(source, file, studyFactsSchema, options);
 	return {
 		data: read.data,
-		line: read.data ? read.positionOf(['key']).line : 1,
+		keyLine: () => (read.data ? read.positionOf(['key']).line : 1),
 		diagnostics: read.diagnostics,
 	};
 }

@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from './library.ts';
-import { truncateText } from './text-safety.ts';
+import { escapeHtml, truncateText } from './text-safety.ts';
 import { isPartlySeen } from './entry-rules.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
@@ -19,15 +19,6 @@ const PROTECT: [string, string, string][] = [
 	['"', '\uE002', '&quot;'],
 	["'", '\uE003', '&#39;'],
 ];
-
-export function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 /**
  * LaTeX `{\'\i}` decodes to a dotless ı plus a combining accent; readers expect the precomposed

@@ -3,10 +3,11 @@
  * YAML or schema error into a diagnostic at the line of the offending node.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { findInvisible, findMarkup } from './text-safety.ts';
+import { fastYamlData } from './yaml-fast.ts';
 
 export interface YamlFile<T> {
 	/** The validated data, or undefined when the file has errors (already reported). */
@@ -16,23 +17,25 @@ export interface YamlFile<T> {
 	positionOf(path: (string | number)[]): { line: number; column: number };
 }
 
+export interface YamlFileOptions {
+	code: DiagnosticCode;
+	key?: string;
+	yamlHint: string;
+	schemaHint: string;
+	/**
+	 * Fields shown as headings or link text: `<` and `>` are refused there (other text is escaped on
+	 * every path to HTML, so "p<0.05" in a result is fine). Matched by field name at any depth.
+	 */
+	titleFields?: readonly string[];
+	/** Fields that identify or link (ids, URLs): invisible formatting characters are refused there. */
+	identifierFields?: readonly string[];
+}
+
 export function readYamlFile<S extends z.ZodType>(
 	path: string,
 	file: string,
 	schema: S,
-	options: {
-		code: DiagnosticCode;
-		key?: string;
-		yamlHint: string;
-		schemaHint: string;
-		/**
-		 * Fields shown as headings or link text: `<` and `>` are refused there (other text is escaped on
-		 * every path to HTML, so "p<0.05" in a result is fine). Matched by field name at any depth.
-		 */
-		titleFields?: readonly string[];
-		/** Fields that identify or link (ids, URLs): invisible formatting characters are refused there. */
-		identifierFields?: readonly string[];
-	},
+	options: YamlFileOptions,
 ): YamlFile<z.infer<S>> {
 	// A folder or broken link named `x.yaml` is reported at its name, not thrown as a stack trace.
 	let source: string;
@@ -56,14 +59,33 @@ export function readYamlFile<S extends z.ZodType>(
 			positionOf: () => ({ line: 1, column: 1 }),
 		};
 	}
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+	return checkYamlText(source, file, schema, options);
+}
+
+/** `readYamlFile` for text already read (`file` names it in diagnostics). */
+export function checkYamlText<S extends z.ZodType>(
+	source: string,
+	file: string,
+	schema: S,
+	options: YamlFileOptions,
+): YamlFile<z.infer<S>> {
+	// Most files are read by js-yaml (fast, no positions); `yaml` parses the file only when a
+	// position is needed, or when js-yaml cannot vouch for the file (see yaml-fast.ts).
+	let document: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+	const parsedDocument = () => {
+		if (!document) {
+			const lineCounter = new LineCounter();
+			document = { doc: parseDocument(source, { lineCounter, prettyErrors: false }), lineCounter };
+		}
+		return document;
+	};
 	const at = (offset: number | undefined) => {
-		const p = lineCounter.linePos(offset ?? 0);
+		const p = parsedDocument().lineCounter.linePos(offset ?? 0);
 		return { line: p.line, column: p.col };
 	};
 	// A missing field has no node: point at the nearest enclosing one (the entry that lacks it).
 	const positionOf = (nodePath: (string | number)[]) => {
+		const { doc } = parsedDocument();
 		for (let depth = nodePath.length; depth >= 0; depth--) {
 			const node = depth === 0 ? doc.contents : doc.getIn(nodePath.slice(0, depth), true);
 			if (isNode(node)) return at(node.range?.[0]);
@@ -74,28 +96,33 @@ export function readYamlFile<S extends z.ZodType>(
 	const report = (where: { line: number; column: number }, message: string, hint: string) =>
 		diagnostics.push({ code: options.code, file, ...where, key: options.key, message, hint });
 
-	if (doc.errors.length > 0) {
-		for (const error of doc.errors) {
-			report(
-				at(error.pos[0]),
-				`This is not valid YAML: ${error.message.split('\n')[0]}`,
-				options.yamlHint,
-			);
-		}
-		return { data: undefined, diagnostics, positionOf };
-	}
-	// `toJS` refuses documents whose aliases would expand past a limit (a "billion laughs" alias
-	// bomb) by throwing: report it at the file instead of stopping with a stack trace.
 	let value: unknown;
-	try {
-		value = doc.toJS({ maxAliasCount: 100 });
-	} catch (error) {
-		report(
-			at(0),
-			`This YAML cannot be read: ${(error as Error).message.split('\n')[0]}`,
-			'Write each value out instead of repeating it through `&anchor` / `*alias` references.',
-		);
-		return { data: undefined, diagnostics, positionOf };
+	const fast = fastYamlData(source);
+	if (fast) value = fast.value;
+	else {
+		const { doc } = parsedDocument();
+		if (doc.errors.length > 0) {
+			for (const error of doc.errors) {
+				report(
+					at(error.pos[0]),
+					`This is not valid YAML: ${error.message.split('\n')[0]}`,
+					options.yamlHint,
+				);
+			}
+			return { data: undefined, diagnostics, positionOf };
+		}
+		// `toJS` refuses documents whose aliases would expand past a limit (a "billion laughs" alias
+		// bomb) by throwing: report it at the file instead of stopping with a stack trace.
+		try {
+			value = doc.toJS({ maxAliasCount: 100 });
+		} catch (error) {
+			report(
+				at(0),
+				`This YAML cannot be read: ${(error as Error).message.split('\n')[0]}`,
+				'Write each value out instead of repeating it through `&anchor` / `*alias` references.',
+			);
+			return { data: undefined, diagnostics, positionOf };
+		}
 	}
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) {
@@ -116,6 +143,7 @@ export function readYamlFile<S extends z.ZodType>(
 		if (name === undefined) continue;
 		const markup = titleFields.has(name) ? findMarkup(text) : null;
 		const invisible = identifierFields.has(name) ? findInvisible(text) : null;
+		if (!markup && !invisible) continue;
 		const where = positionOf(nodePath);
 		const field = nodePath.join('.');
 		if (markup) {

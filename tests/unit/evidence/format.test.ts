@@ -8,7 +8,6 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { loadBibtexText, type LibraryEntry } from '../../../src/lib/evidence/library.ts';
 import {
-	escapeHtml,
 	formatReferences,
 	identifierLinks,
 	normaliseText,
@@ -16,6 +15,7 @@ import {
 	type FormattedReference,
 } from '../../../src/lib/evidence/format.ts';
 import { renderBibliography, renderCluster } from '../../../src/lib/evidence/render.ts';
+import { escapeHtml } from '../../../src/lib/evidence/text-safety.ts';
 
 /** The renderers' trees, serialised as the Markdown plugins do. */
 const cluster = (input: Parameters<typeof renderCluster>[0]) => toHtml(renderCluster(input));
