@@ -57,15 +57,19 @@ function mustPass(run: Timed, what: string): Timed {
 	return run;
 }
 
-/** Runs `times` times; medians of wall and CPU. */
-function repeat(times: number, run: () => Timed): { wall: number; cpu?: number; runs: Timed[] } {
-	const runs = Array.from({ length: times }, run);
+/** Medians of wall and CPU over runs. */
+function summary(runs: Timed[]): { wall: number; cpu?: number; runs: Timed[] } {
 	const cpus = runs.map((r) => r.cpuMs).filter((v): v is number => v !== undefined);
 	return {
 		wall: median(runs.map((r) => r.wallMs)),
 		cpu: cpus.length ? median(cpus) : undefined,
 		runs,
 	};
+}
+
+/** Runs `times` times; medians of wall and CPU. */
+function repeat(times: number, run: () => Timed): ReturnType<typeof summary> {
+	return summary(Array.from({ length: times }, run));
 }
 
 function benchCheck(): void {
@@ -137,32 +141,39 @@ function benchCitations(): void {
 	const pages = citationPages(project.root, 200);
 	console.log(
 		`\ncitations: ${pages.count} synthetic pages (${pages.markers} citation markers) added to the real pages, ` +
-			`${project.entries}-entry library; ${RUNS} cold builds per variant, CPU medians`,
+			`${project.entries}-entry library; ${RUNS} cold builds per variant, taking turns; CPU medians`,
 	);
 	const site = buildSite(SITE, project.root, 'citations');
 	temps.push(site.root);
 	const counts = join(site.root, 'format-counts.json');
-	const variant = (name: 'base' | 'without' | 'with') =>
-		repeat(RUNS, () => {
-			pages.write(site.root, name);
-			return mustPass(
-				site.build({ KPE_FORMAT_COUNT_FILE: counts }),
-				`astro build (${name} citations)`,
-			);
-		});
-	const base = variant('base');
-	const without = variant('without');
-	const withCites = variant('with');
+	const build = (name: 'base' | 'without' | 'with') => {
+		pages.write(site.root, name);
+		return mustPass(
+			site.build({ KPE_FORMAT_COUNT_FILE: counts }),
+			`astro build (${name} citations)`,
+		);
+	};
+	// The variants take turns (base, without, with, base, …) so that a slow spell of the machine
+	// falls on all three alike instead of on one variant's runs. "with" runs last, for the counts.
+	const runs = { base: [] as Timed[], without: [] as Timed[], with: [] as Timed[] };
+	for (let i = 0; i < RUNS; i++)
+		for (const name of ['base', 'without', 'with'] as const) runs[name].push(build(name));
+	const [base, without, withCites] = [runs.base, runs.without, runs.with].map(summary);
 	console.log(
 		table([
-			['build', 'CPU (median)', 'wall (median)'],
+			['build', 'CPU (median)', 'wall (median)', 'CPU of each run'],
 			...(
 				[
 					['real pages only', base],
 					[`+ ${pages.count} pages, markers removed`, without],
 					[`+ ${pages.count} pages, cited`, withCites],
 				] as const
-			).map(([label, r]) => [`  ${label}`, secs(r.cpu), secs(r.wall)]),
+			).map(([label, r]) => [
+				`  ${label}`,
+				secs(r.cpu),
+				secs(r.wall),
+				r.runs.map((run) => secs(run.cpuMs)).join(', '),
+			]),
 		]),
 	);
 	if (base.cpu !== undefined && without.cpu !== undefined && withCites.cpu !== undefined) {
