@@ -158,7 +158,9 @@ function benchCitations(): void {
 	const runs = { base: [] as Timed[], without: [] as Timed[], with: [] as Timed[] };
 	for (let i = 0; i < RUNS; i++)
 		for (const name of ['base', 'without', 'with'] as const) runs[name].push(build(name));
-	const [base, without, withCites] = [runs.base, runs.without, runs.with].map(summary);
+	const base = summary(runs.base);
+	const without = summary(runs.without);
+	const withCites = summary(runs.with);
 	console.log(
 		table([
 			['build', 'CPU (median)', 'wall (median)', 'CPU of each run'],
