@@ -30,14 +30,37 @@ function coldBuild(root: string, env: NodeJS.ProcessEnv = {}): Timed {
 	);
 }
 
-/** The real site's code with the references and content of `project`. */
-export function buildSite(site: string, project: string, label: string): BenchSite {
+/**
+ * The real site's code with the references and content of `project`. `studyPages: false` leaves the
+ * study pages (`/studies/…`, one per library entry) out of the build, so that a build measures the
+ * site's own pages rather than a thousand generated ones.
+ */
+export function buildSite(
+	site: string,
+	project: string,
+	label: string,
+	{ studyPages = true }: { studyPages?: boolean } = {},
+): BenchSite {
 	const root = tempSiteWithModules(site, label);
 	for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'])
 		if (existsSync(join(site, name)))
 			cpSync(join(site, name), join(root, name), { recursive: true });
 	for (const name of ['references', 'content'])
 		cpSync(join(project, name), join(root, name), { recursive: true });
+	if (!studyPages) {
+		// The copy's route list, filtered (src/plugin/routes.ts); stops if that file changed shape.
+		const routes = join(root, 'src/plugin/routes.ts');
+		const list = readFileSync(routes, 'utf8');
+		const end = '].map((route) => ({ ...route, prerender: true }));';
+		if (!list.includes(end)) throw new Error(`bench: ${routes} changed; update buildSite()`);
+		writeFileSync(
+			routes,
+			list.replace(
+				end,
+				`].filter((route) => !route.pattern.startsWith('/studies'))${end.slice(1)}`,
+			),
+		);
+	}
 	return { root, build: (env) => coldBuild(root, env) };
 }
 
