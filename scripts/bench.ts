@@ -143,8 +143,8 @@ function benchCitations(): void {
 		`\ncitations: ${pages.count} synthetic pages (${pages.markers} citation markers) added to the real pages, ` +
 			`${project.entries}-entry library; ${RUNS} cold builds per variant, taking turns; CPU medians`,
 	);
-	// The study pages (one per entry, ~1,000) are left out of every variant: the figure is about the
-	// cited pages, and a thousand other pages would only add noise to both sides.
+	// The study pages (one per entry, ~1,000, with their index and views) are left out of every
+	// variant: the figure is about the cited pages, and a thousand other pages only add noise.
 	const site = buildSite(SITE, project.root, 'citations', { studyPages: false });
 	temps.push(site.root);
 	const counts = join(site.root, 'format-counts.json');

@@ -32,8 +32,8 @@ function coldBuild(root: string, env: NodeJS.ProcessEnv = {}): Timed {
 
 /**
  * The real site's code with the references and content of `project`. `studyPages: false` leaves the
- * study pages (`/studies/…`, one per library entry) out of the build, so that a build measures the
- * site's own pages rather than a thousand generated ones.
+ * study pages out of the build (every `/studies/…` route: one page per library entry, the index and
+ * its views), so that a build measures the site's own pages rather than a thousand generated ones.
  */
 export function buildSite(
 	site: string,

@@ -6,11 +6,10 @@
  *
  * Both paths must read a file alike, so js-yaml here resolves plain scalars with `yaml`'s own
  * core-schema tags (js-yaml's CORE_SCHEMA differs: it reads `0b11` and `+0x10` as numbers and `+.5`
- * as text). Files that use what the two parsers may treat differently (tags, anchors, aliases,
- * complex keys, tabs in indentation) are left to `yaml` alone. js-yaml is laxer than `yaml` in a few
- * corners (a quoted text whose next line is not indented, `#` not preceded by a space inside `[...]`):
- * such a file is read as js-yaml reads it, and its data must still pass the schema.
- * tests/unit/evidence/yaml-fast.test.ts compares the two readings.
+ * as text). Files that use what the two parsers read differently, or what js-yaml accepts and `yaml`
+ * reports as an error, are left to `yaml` alone (SLOW_PATH, hasUnsharedLine). Real data files need
+ * none of it. tests/unit/evidence/yaml-fast.test.ts compares the two readings, including on
+ * generated files.
  */
 import jsYaml from 'js-yaml';
 import { Schema, isScalar } from 'yaml';
@@ -49,11 +48,77 @@ function coreScalarTypes(): jsYaml.Type[] {
 const schema = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: coreScalarTypes() });
 
 /**
- * A tag (`!x`), anchor (`&x`), alias (`*x`) or complex key (`? x`) where a node may start, or a tab
- * in a line's indentation. Matches some plain text too ("a *b*"), which only sends that file the
- * slow way.
+ * What sends a file to `yaml`. Each pattern also matches some ordinary text ("a *b*", "C#"), which
+ * only costs that file the slow way; real facts files match none of them.
  */
-const UNSHARED_SYNTAX = /(?:^|[\s[{,])[!&*?]|^ *\t/m;
+const SLOW_PATH = new RegExp(
+	[
+		// A tag (`!x`), anchor (`&x`), alias (`*x`) or complex key (`? x`) where a node may start:
+		// aliases expand, and only `yaml` limits that (the "billion laughs" guard in yaml-file.ts).
+		String.raw`(?:^|[\s[{,:])[!&*?]`,
+		// A tab in a line's indentation; a directive (`%YAML 1.1` changes how scalars read) or a
+		// document marker; a carriage return that ends no line (`yaml` keeps it as text).
+		String.raw`^ *\t`,
+		String.raw`^\uFEFF?(?:%|---|\.\.\.)`,
+		String.raw`\r(?!\n)`,
+		// `#` not after white space: `yaml` requires the space before a comment.
+		String.raw`[^\s]#`,
+		// A flow mapping (`{...}`, which data files do not use), a line that starts with a flow
+		// sequence (a key such as `[a, b]:`) or a null key (`~:`): the two parsers turn such keys
+		// into different strings.
+		String.raw`\{`,
+		String.raw`^[ \t]*(?:-[ \t]+)*\[`,
+		String.raw`^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)[ \t]*:`,
+	].join('|'),
+	'm',
+);
+
+/** `yaml` refuses implicit keys longer than this; js-yaml does not. */
+const MAX_LINE = 1024;
+
+/** Where the quoted text opening at `text[0]` ends on this line, or -1 if it goes on. */
+function quoteEnd(text: string): number {
+	const quote = text[0];
+	for (let i = 1; i < text.length; i++) {
+		if (quote === '"' && text[i] === '\\') i++;
+		else if (text[i] === quote) {
+			if (quote === "'" && text[i + 1] === "'") i++;
+			else return i;
+		}
+	}
+	return -1;
+}
+
+/** True when a quoted key or value on this line does not close on it. */
+function quoteGoesOn(line: string): boolean {
+	let rest = line.replace(/^[ \t]*(?:-[ \t]+)*/, '');
+	if (rest[0] === '"' || rest[0] === "'") {
+		const end = quoteEnd(rest);
+		if (end < 0) return true;
+		rest = rest.slice(end + 1);
+	}
+	const colon = /:(?:[ \t]+|$)/.exec(rest);
+	if (!colon) return false;
+	const value = rest.slice(colon.index + colon[0].length);
+	return (value[0] === '"' || value[0] === "'") && quoteEnd(value) < 0;
+}
+
+/**
+ * True when a line is longer than any key `yaml` accepts, a `[...]` spans lines, or a quoted text
+ * goes on to the next line: `yaml` requires such later lines to be indented; js-yaml does not.
+ */
+function hasUnsharedLine(source: string): boolean {
+	for (const line of source.split('\n')) {
+		if (line.length > MAX_LINE) return true;
+		let depth = 0;
+		for (const char of line) {
+			if (char === '[' || char === '{') depth++;
+			else if (char === ']' || char === '}') depth--;
+		}
+		if (depth !== 0 || quoteGoesOn(line)) return true;
+	}
+	return false;
+}
 
 /**
  * The file's data as js-yaml reads it, or undefined when it is not a plain data file that both
@@ -61,7 +126,7 @@ const UNSHARED_SYNTAX = /(?:^|[\s[{,])[!&*?]|^ *\t/m;
  * must parse it to report where.
  */
 export function fastYamlData(source: string): { value: unknown } | undefined {
-	if (UNSHARED_SYNTAX.test(source)) return undefined;
+	if (SLOW_PATH.test(source) || hasUnsharedLine(source)) return undefined;
 	try {
 		// An empty document is null to `yaml`, undefined to js-yaml.
 		return { value: jsYaml.load(source, { schema }) ?? null };

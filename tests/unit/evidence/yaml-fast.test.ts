@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { fastYamlData } from '../../../src/lib/evidence/yaml-fast.ts';
 import { studyFactsSchema } from '../../../src/lib/evidence/facts-schema.ts';
 import { checkYamlText } from '../../../src/lib/evidence/yaml-file.ts';
@@ -67,9 +67,15 @@ const SCALARS = [
 ];
 
 describe('fastYamlData', () => {
-	it.each(SCALARS)('reads `v: %s` as yaml does', (scalar) => {
+	it.each(SCALARS)('reads `v: %s` as yaml does, or leaves it to yaml', (scalar) => {
 		const source = `v: ${scalar}\n`;
-		expect(exact(fastYamlData(source)?.value)).toBe(exact(parse(source)));
+		const read = fastYamlData(source);
+		if (read) expect(exact(read.value)).toBe(exact(parse(source)));
+	});
+
+	it('reads nearly all of those scalars itself', () => {
+		const fast = SCALARS.filter((scalar) => fastYamlData(`v: ${scalar}\n`)).length;
+		expect(fast).toBeGreaterThan(SCALARS.length * 0.9);
 	});
 
 	it('reads every YAML data file in the project as yaml does', () => {
@@ -91,24 +97,26 @@ describe('fastYamlData', () => {
 		expect(fast).toBeGreaterThan(files.length * 0.9);
 	});
 
-	it('reads generated mappings of any plain scalars as yaml does', () => {
-		const plain = fc.stringMatching(/^[\w .:+~#'"-]{0,12}$/);
+	it('reads generated files as yaml does, and takes none that yaml finds invalid', () => {
+		// Lines of `key: value` at random indents, the values drawn from YAML's indicator characters:
+		// most of these files are invalid or use syntax left to yaml; those the fast path takes must
+		// read the same, and must be valid to yaml. (300,000 runs found no difference; 2,000 here.)
+		const value = fc.stringMatching(/^[\w .:+~#'"[\]{},!&*?|>%@`\\\n\t\r-]{0,16}$/);
+		const line = fc.tuple(fc.stringMatching(/^[a-z~'"]{1,4}$/), value, fc.nat(3));
+		let taken = 0;
 		fc.assert(
-			fc.property(fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/), plain), (fields) => {
-				const source = Object.entries(fields)
-					.map(([k, v]) => `${k}: ${v}`)
-					.join('\n');
-				let expected: string;
-				try {
-					expected = exact(parse(source));
-				} catch {
-					return; // not YAML: nothing to agree on
-				}
+			fc.property(fc.array(line), (lines) => {
+				const source = lines.map(([k, v, indent]) => `${' '.repeat(indent)}${k}: ${v}`).join('\n');
 				const read = fastYamlData(source);
-				if (read) expect(exact(read.value)).toBe(expected);
+				if (!read) return;
+				taken++;
+				const doc = parseDocument(source);
+				expect(doc.errors.map((e) => e.message)).toEqual([]);
+				expect(exact(read.value)).toBe(exact(doc.toJS({ maxAliasCount: 100 })));
 			}),
-			{ numRuns: 500 },
+			{ numRuns: 2000 },
 		);
+		expect(taken).toBeGreaterThan(50);
 	});
 
 	it.each([
@@ -118,7 +126,22 @@ describe('fastYamlData', () => {
 		['a duplicate key', 'a: 1\na: 2\n'],
 		['a syntax error', 'a: [1, 2\n'],
 		['two documents', 'a: 1\n---\nb: 2\n'],
-		['a tab in the indentation', 'a:\n\t- 1\n'],
+		['a tab in the indentation', 'vh: \n\t'],
+		// Found in review: each read differently, or accepted by js-yaml where yaml reports an error.
+		['a %YAML 1.1 directive (scalars read by other rules)', '%YAML 1.1\n---\na: 010\nb: yes\n'],
+		['the same after a byte-order mark', '\uFEFF%YAML 1.1\n---\na: 010\n'],
+		['an alias right after a quoted key', '{"x":&b [1], "y":*b}\n'],
+		['a carriage return that ends no line', '# Facts\rroute: oral\nn: 1\n'],
+		['a comment not after a space', 'caveats: "text"#todo\n'],
+		['a flow list over two lines', 'conditions: [migraine,\nfibromyalgia]\n'],
+		['a document marker with content', '--- a: 1\n'],
+		['a document marker glued to a key', '---a: 1\n'],
+		['a null key', 'null: x\n'],
+		['a flow key', '[a, b]: x\n'],
+		['a null key in a flow mapping', 'm: {~}\n'],
+		['a quoted value going on to an unindented line', 'a: "one\ntwo"\n'],
+		['the same in single quotes', "a: 'it''s\nb'\n"],
+		['a key longer than yaml allows', `${'k'.repeat(1100)}: 1\n`],
 	])('leaves %s to yaml', (_label, source) => {
 		expect(fastYamlData(source)).toBeUndefined();
 	});
