@@ -4,20 +4,26 @@ import { DESKTOP, phone, useBrowser, visitEach } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
-const conditionPages = builtPages().filter((p) => /^\/conditions\/[^/]+\/$/.test(p));
+/** Condition and topic pages (the topics overview is a list of links, not a review). */
+const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));
 
 describe.each([
 	['a 390 × 844 phone', phone(390, 844)],
 	['a 1280 × 900 desktop', DESKTOP],
 ] as const)('on %s', (_, options) => {
-	it('every condition page shows "At a glance", its certainty and the section links on the first screen', async () => {
+	it('every condition and topic page shows its answer, certainty and key harm, and the section links, on the first screen', async () => {
 		const context = await browser().newContext(options);
 		const height = options.viewport!.height;
 		const late = (
-			await visitEach(context, conditionPages, async (page, path) => {
+			await visitEach(context, reviewPages, async (page, path) => {
 				await page.goto(`${baseURL}${path}`);
 				const bottoms = await page.evaluate(() =>
-					['.kpe-glance-title', '.kpe-glance .kpe-certainty', '.kpe-glance-links'].map(
+					[
+						'.kpe-glance-answer',
+						'.kpe-glance .kpe-certainty',
+						'.kpe-glance-harm',
+						'.kpe-glance-links',
+					].map(
 						(selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? null,
 					),
 				);
@@ -27,7 +33,7 @@ describe.each([
 			})
 		).filter((problem) => problem !== null);
 		await context.close();
-		expect(conditionPages.length).toBeGreaterThan(0);
+		expect(reviewPages.length).toBeGreaterThan(0);
 		expect(late).toEqual([]);
 	});
 });
