@@ -11,6 +11,7 @@ import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from './library.ts';
 import { escapeHtml, truncateText } from './text-safety.ts';
 import { isPartlySeen } from './entry-rules.ts';
+import { hasEtAl, withoutEtAlMarker } from './et-al.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
 const PROTECT: [string, string, string][] = [
@@ -52,7 +53,17 @@ function restore(html: string): string {
 
 /** The CSL item without identifiers (we link them ourselves) and without editor-only fields. */
 function displayItem(csl: CslItem): CslItem {
-	const { DOI: _doi, PMID: _pmid, URL: _url, note: _note, keyword: _keyword, ...rest } = csl;
+	const {
+		DOI: _doi,
+		PMID: _pmid,
+		URL: _url,
+		note: _note,
+		keyword: _keyword,
+		...rest
+	} = withoutEtAlMarker(csl);
+	// Vancouver prints a literal name as it is: "Ferraro MC, et al." (citeproc's own "et al." only
+	// comes after six named authors, and then cuts this one off too).
+	if (hasEtAl(csl)) rest.author = [...(rest.author ?? []), { literal: 'et al.' }];
 	return protect(rest) as CslItem;
 }
 
@@ -114,7 +125,9 @@ export function identifierLinks(csl: CslItem): string {
 	return toHtml(identifierLinkNodes(csl));
 }
 
-/** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
+/** What a label or preview shows for an entry whose year was not verified ("no date"). */
+export const NO_YEAR = 'n.d.';
+
 /** A family name with its particle: "de Carvalho", "van der Berg". */
 export function familyName(person: {
 	family?: string;
@@ -128,6 +141,7 @@ export function familyName(person: {
 	);
 }
 
+/** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const initials = (first?.given ?? '')
@@ -138,13 +152,14 @@ export function shortReference(csl: CslItem): string {
 	const name = first
 		? (first.literal ?? [familyName(first), initials].filter(Boolean).join(' '))
 		: '';
-	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 ? ' et al' : ''}` : '';
-	const year = csl.issued?.['date-parts']?.[0]?.[0];
+	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 || hasEtAl(csl) ? ' et al' : ''}` : '';
+	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
 	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
 	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
 	const full = normaliseText(csl.title ?? '');
 	const title = truncateText(full, 100);
-	return normaliseText([who, year ? String(year) : '', title].filter(Boolean).join('. '));
+	// "n.d." already ends in its full stop.
+	return normaliseText([who, String(year).replace(/\.$/, ''), title].filter(Boolean).join('. '));
 }
 
 const CACHE = Symbol.for('ketamine-pain-evidence.formatted-references');

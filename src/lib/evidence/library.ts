@@ -15,6 +15,7 @@ import '@citation-js/plugin-bibtex';
 import type { Diagnostic } from './diagnostics.ts';
 import { scanBibtex, type ScanResult, type ScannedEntry } from './bibtex-scan.ts';
 import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
+import { markEtAl } from './et-al.ts';
 import { decodeBibFile } from './text-encoding.ts';
 
 /** A CSL-JSON item as citation-js produces it (only the fields we read are typed). */
@@ -197,7 +198,8 @@ function parseEntries(
 			line: entry.line,
 			column: entry.column,
 			scanned: entry,
-			csl,
+			// BibTeX `and others` is "et al.", not an author (et-al.ts).
+			csl: markEtAl(csl),
 		});
 	}
 	return { entries, diagnostics };
