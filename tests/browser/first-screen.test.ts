@@ -1,10 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../support/dist.ts';
 import { DESKTOP, phone, useBrowser, visitEach } from '../support/browser.ts';
+import { CONDITIONS } from '../../src/lib/taxonomy.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 /** Condition and topic pages (the topics overview is a list of links, not a review). */
+const conditionPages = CONDITIONS.map((c) => `/conditions/${c}/`);
 const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));
 
 describe.each([
@@ -35,5 +37,29 @@ describe.each([
 		await context.close();
 		expect(reviewPages.length).toBeGreaterThan(0);
 		expect(late).toEqual([]);
+	});
+});
+
+describe('the home page', () => {
+	it.each([
+		['a 1280 × 900 desktop', 'beside the title', DESKTOP],
+		['a 390 × 844 phone', 'below the title', phone(390, 844)],
+	] as const)('on %s lets a reader choose any condition, %s', async (_, where, options) => {
+		const context = await browser().newContext(options);
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/`);
+		const chooser = page.getByRole('navigation', { name: 'Choose a condition' });
+		const hrefs = await chooser
+			.locator('a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		const box = (await chooser.boundingBox())!;
+		const title = (await page.locator('main h1').boundingBox())!;
+		await context.close();
+		expect(hrefs).toEqual(conditionPages);
+		if (where === 'beside the title') {
+			// The first screen's right half holds the chooser (it was empty).
+			expect(box.x).toBeGreaterThan(options.viewport!.width / 2);
+			expect(box.y + box.height).toBeLessThanOrEqual(options.viewport!.height);
+		} else expect(box.y).toBeGreaterThan(title.y + title.height);
 	});
 });
