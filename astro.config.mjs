@@ -55,9 +55,14 @@ export default defineConfig({
 			// Search ranking (Pagefind 1.6). Condition and topic pages outrank the study pages that
 			// mention the same words: `subject` (the title and section headings of a page written by
 			// editors, with their synonyms) is hidden metadata that src/middleware.ts adds to each page;
-			// `pageLength: 0` stops short study pages winning only because they are short.
+			// `pageLength: 0` stops short study pages winning only because they are short. `keywords`
+			// (frontmatter `searchKeywords`: what readers type) ranks like `subject`; `synonyms` (words of
+			// content/search-synonyms.yaml for words the page uses) lets them match, kept out of excerpts.
 			pagefind: {
-				ranking: { pageLength: 0, metaWeights: { title: 5, subject: 10 } },
+				ranking: {
+					pageLength: 0,
+					metaWeights: { title: 5, subject: 10, keywords: 10, synonyms: 3 },
+				},
 			},
 			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
 			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.

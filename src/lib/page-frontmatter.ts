@@ -187,6 +187,24 @@ export const pageFields = z.object({
 	 * @example glance: { answer: We do not know if …, certainty: very-low, harm: Long drips can harm the liver. }
 	 */
 	glance: glanceSchema.optional(),
+	/**
+	 * What readers type when they look for this page, in their own words, for the site search only
+	 * (hidden metadata ranked like the page's headings; never shown).
+	 * @default []
+	 * @example searchKeywords: [how many sessions, how many infusions, dose]
+	 */
+	searchKeywords: z
+		.array(
+			z
+				.string()
+				.trim()
+				.min(2)
+				.max(80)
+				.refine((s) => !/[<>[\]`*_]/.test(s), {
+					message: 'Write search keywords as plain words: no Markdown, HTML or citations.',
+				}),
+		)
+		.default([]),
 });
 
 /** Checks across fields of a page's frontmatter. */

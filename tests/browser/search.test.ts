@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { parseSynonyms, SYNONYMS_FILE } from '../../src/lib/search/synonyms.ts';
 import { foreignRequests, recordRequests, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
@@ -115,6 +117,56 @@ describe('search answers with the page that answers', () => {
 	});
 });
 
+/**
+ * What patients and clinicians type, each with the page that should come first: symptoms, drug
+ * names and a brand, "side effects", "how many sessions", "is it safe", a study's first author, a
+ * review's publisher, and the site's own tools (the claims page, the evidence map). Each run logs
+ * the top three ("search | query | expected | top 3").
+ */
+const READER_QUERIES: [query: string, first: string][] = [
+	['side effects', '/topics/safety/'],
+	['is ketamine safe', '/topics/safety/'],
+	['ketamine liver damage', '/topics/safety/'],
+	['bladder problems', '/topics/safety/'],
+	['is ketamine addictive', '/topics/safety/'],
+	['misuse', '/topics/safety/'],
+	['how many sessions', '/topics/protocols/'],
+	['how many infusions do I need', '/topics/protocols/'],
+	['ketamine dose', '/topics/protocols/'],
+	['does ketamine work for fibromyalgia', '/conditions/fibromyalgia/'],
+	['fibromyalgia pain', '/conditions/fibromyalgia/'],
+	['CRPS', '/conditions/crps/'],
+	['RSD', '/conditions/crps/'],
+	['nerve pain', '/conditions/neuropathic-pain/'],
+	['diabetic neuropathy', '/conditions/neuropathic-pain/'],
+	['migraine', '/conditions/migraine/'],
+	['headache emergency room', '/conditions/migraine/'],
+	['phantom limb', '/conditions/phantom-limb-pain/'],
+	['amputation', '/conditions/phantom-limb-pain/'],
+	['back pain', '/conditions/chronic-low-back-pain/'],
+	['arthritis', '/conditions/arthritis/'],
+	['endometriosis', '/conditions/endometriosis/'],
+	['cancer pain', '/conditions/cancer-pain/'],
+	['depression', '/topics/mood/'],
+	['how does ketamine work', '/topics/mechanisms/'],
+	['NMDA receptor', '/topics/mechanisms/'],
+	['Spravato', '/studies/fda2023fda/'],
+	['Sigtermans', '/studies/sigtermans2009ketamine/'],
+	['Hardy', '/studies/hardy2012randomized/'],
+	['Cochrane', '/studies/ferraro2025ketamine/'],
+	['clinic claims', '/claims/'],
+	['evidence map', '/evidence-map/'],
+	['how certain is the evidence for each condition', '/evidence-map/'],
+];
+
+describe('what readers type', () => {
+	it.each(READER_QUERIES)('"%s" puts %s first', async (term, first) => {
+		const results = await search(term, 3);
+		console.log(`search | ${term} | ${first} | ${top3(results).join(', ')}`);
+		expect(top3(results)[0]).toBe(first);
+	});
+});
+
 describe('each result appears once, with readable snippets', () => {
 	const queries = [
 		'ketamine liver',
@@ -137,8 +189,23 @@ describe('each result appears once, with readable snippets', () => {
 		},
 	);
 
+	it.each(['drip', 'infusion', 'side effects', 'IV', 'liver'])(
+		'"%s": no excerpt quotes the hidden synonyms (as "drip (infusion)" once did)',
+		async (term) => {
+			const groups = parseSynonyms(readFileSync(SYNONYMS_FILE, 'utf8'));
+			// What the build once wrote after a word of a group: the group's other words in brackets.
+			const annotations = groups.flatMap((group) =>
+				group.map((word) => `(${group.filter((w) => w !== word).join(', ')})`),
+			);
+			const snippets = (await search(term, 10)).flatMap((r) => r.snippets);
+			expect(snippets.length).toBeGreaterThan(0);
+			expect(snippets.filter((s) => annotations.some((a) => s.includes(a)))).toEqual([]);
+		},
+	);
+
 	it('the hidden search words show nowhere: no "subject" tag under results', async () => {
 		await search('CRPS');
+		await search('drip');
 		const tags = await page.locator('.pagefind-ui__result-tag:visible').count();
 		expect(tags).toBe(0);
 	});

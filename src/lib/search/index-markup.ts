@@ -8,9 +8,9 @@
  * - Table header cells, definition terms and descriptions, captions and summaries are followed by a
  *   line break: Pagefind separates only some block elements (p, td, li, div, headings…), so
  *   `<dt>Result as reported</dt><dd>Repeated…` became "Result as reportedRepeated" in snippets.
- * - Synonyms (./synonyms.ts): after a word of a synonym group, the group's other words follow in a
- *   `hidden` span, so "esketamine" finds the pages that say "S(+)-ketamine", as often and where they
- *   say it (a hidden element is neither shown nor read by screen readers; Pagefind indexes it).
+ * - Synonyms (./synonyms.ts): the other words of each synonym group the page uses go in a hidden
+ *   `synonyms` metadata field, so "esketamine" finds the pages that say "S(+)-ketamine". Metadata is
+ *   searched but never quoted: written into the text, the words showed in result excerpts.
  * - Pages written by editors get a `subject` metadata field (title and section headings, with their
  *   synonyms), ranked above body text in astro.config.mjs: the page about liver harm outranks a
  *   study that mentions the liver.
@@ -31,9 +31,6 @@ const UNSEPARATED_END = /<\/(th|dt|dd|caption|figcaption|summary|legend)>(?=<)/g
 /** Elements Pagefind leaves out: its defaults, and those marked `data-pagefind-ignore`. */
 const UNINDEXED_START =
 	/<(nav|footer|form|script|style|svg|template|title)\b[^>]*>|<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/gi;
-/** Words a synonym is added after, at most, per group and page: enough for ranking, little markup. */
-const MAX_ANNOTATIONS = 5;
-
 const ENTITIES: Record<string, string> = {
 	amp: '&',
 	lt: '<',
@@ -105,48 +102,6 @@ function subjectOf(indexed: string): string {
 	return [...new Set(headings.filter(Boolean))].join('; ');
 }
 
-/** Headings: their text is a sub-result's title in search results, so it gets no added words. */
-const HEADING = /<h([1-6])\b[^>]*>[\s\S]*?<\/h\1>/gi;
-
-/**
- * Adds, after the first words of each synonym group in the indexed text, a hidden span with the
- * group's other words. Only text between tags is touched: never attributes, headings or elements
- * Pagefind leaves out.
- */
-export function annotateSynonyms(body: string, groups: SynonymGroups): string {
-	const used = new Map<number, number>();
-	const accept = (group: number) => {
-		const count = used.get(group) ?? 0;
-		used.set(group, count + 1);
-		return count < MAX_ANNOTATIONS;
-	};
-	const annotateText = (text: string) =>
-		synonymsIn(text, groups, accept).reduceRight(
-			(s, { end, words }) =>
-				`${s.slice(0, end)}<span hidden> (${escapeText(words.join(', '))})</span>${s.slice(end)}`,
-			text,
-		);
-	const skipped = [
-		...unindexedRanges(body),
-		...[...body.matchAll(HEADING)].map((m): [number, number] => [m.index, m.index + m[0].length]),
-	].sort((a, b) => a[0] - b[0]);
-	let out = '';
-	let from = 0;
-	for (const [start, end] of skipped) {
-		if (start < from) continue;
-		out += annotateIndexed(body.slice(from, start), annotateText) + body.slice(start, end);
-		from = end;
-	}
-	return out + annotateIndexed(body.slice(from), annotateText);
-}
-
-/** Applies `annotate` to the text between tags of a stretch of HTML. */
-function annotateIndexed(html: string, annotate: (text: string) => string): string {
-	return html.replace(/(^|>)([^<]+)/g, (_, gt: string, text: string) =>
-		text.trim() ? gt + annotate(text) : gt + text,
-	);
-}
-
 /** The page with its search-only adjustments; pages without an indexed `<main>` are returned as they are. */
 export function prepareForSearch(html: string, options: SearchMarkupOptions): string {
 	const open = MAIN_OPEN.exec(html);
@@ -155,17 +110,20 @@ export function prepareForSearch(html: string, options: SearchMarkupOptions): st
 	const start = open.index + open[0].length;
 	let body = html.slice(start, close);
 
-	let block = '';
+	const metas: string[] = [];
 	if (options.editorial) {
 		const subject = subjectOf(withoutUnindexed(body));
 		const synonyms = synonymsIn(subject, options.synonyms).flatMap((s) => s.words);
 		const words = [subject, ...new Set(synonyms)].filter(Boolean).join('; ');
-		if (words) {
-			block = `<div hidden data-pagefind-ignore><span data-pagefind-meta="subject">${escapeText(words)}</span></div>`;
-		}
+		if (words) metas.push(`<span data-pagefind-meta="subject">${escapeText(words)}</span>`);
 	}
-	body = annotateSynonyms(body, options.synonyms)
-		.replace(TITLE_H1, '<h1$1 data-pagefind-ignore>')
-		.replace(UNSEPARATED_END, '$&\n');
+	// The synonyms of the words the page uses go in metadata, which Pagefind searches but never
+	// quotes: written into the text, they showed in result excerpts ("drip (infusion) as with a
+	// dummy drip (infusion)").
+	const related = [...new Set(synonymsIn(textOf(body), options.synonyms).flatMap((s) => s.words))];
+	if (related.length)
+		metas.push(`<span data-pagefind-meta="synonyms">${escapeText(related.join(', '))}</span>`);
+	const block = metas.length ? `<div hidden data-pagefind-ignore>${metas.join('')}</div>` : '';
+	body = body.replace(TITLE_H1, '<h1$1 data-pagefind-ignore>').replace(UNSEPARATED_END, '$&\n');
 	return html.slice(0, start) + block + body + html.slice(close);
 }

@@ -67,18 +67,15 @@ describe('prepareForSearch', () => {
 		expect(html).toContain('<dt>Result</dt>\n<dd>Repeated</dd>\n</dl>');
 	});
 
-	it('adds synonyms in hidden spans after body text only: not in attributes, headings or ignored parts', () => {
-		const html = prepareForSearch(
-			page(
-				'<h2 id="s">S(+)-ketamine</h2><p title="S(+)-ketamine">Given S(+)-ketamine <a href="/iv">IV</a>.</p><div data-pagefind-ignore><p>IV</p></div>',
-			),
-			{ synonyms: groups, editorial: false },
-		);
-		expect(html).toContain('<h2 id="s">S(+)-ketamine</h2>');
+	it('puts the synonyms of the words a page uses in hidden metadata, never into its text', () => {
+		const body =
+			'<h2 id="s">S(+)-ketamine</h2><p title="S(+)-ketamine">Given S(+)-ketamine <a href="/iv">IV</a>.</p><div data-pagefind-ignore><p>liver</p></div>';
+		const html = prepareForSearch(page(body), { synonyms: groups, editorial: false });
+		// The text is unchanged (result excerpts quote it); words in ignored parts add nothing.
+		expect(html).toContain(body);
 		expect(html).toContain(
-			'<p title="S(+)-ketamine">Given S(+)-ketamine<span hidden> (esketamine, S-ketamine)</span> <a href="/iv">IV<span hidden> (intravenous)</span></a>.</p>',
+			'<div hidden data-pagefind-ignore><span data-pagefind-meta="synonyms">esketamine, S-ketamine, intravenous</span></div>',
 		);
-		expect(html).toContain('<div data-pagefind-ignore><p>IV</p></div>');
 		expect(html).toContain('<nav>IV menu</nav>');
 	});
 
@@ -88,11 +85,11 @@ describe('prepareForSearch', () => {
 			editorial: true,
 		});
 		expect(html).toContain(
-			'<main data-pagefind-body class="x"><div hidden data-pagefind-ignore><span data-pagefind-meta="subject">Page title; Harm to the liver; liver injury; hepatotoxicity</span></div>',
+			'<main data-pagefind-body class="x"><div hidden data-pagefind-ignore><span data-pagefind-meta="subject">Page title; Harm to the liver; liver injury; hepatotoxicity</span>',
 		);
 		expect(
 			prepareForSearch(page('<h2 id="l">Liver</h2>'), { synonyms: groups, editorial: false }),
-		).not.toContain('data-pagefind-meta');
+		).not.toContain('data-pagefind-meta="subject"');
 	});
 
 	it('returns pages without an indexed main unchanged', () => {
