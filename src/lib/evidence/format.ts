@@ -11,6 +11,9 @@ import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from './library.ts';
 import { escapeHtml, truncateText } from './text-safety.ts';
 import { isPartlySeen } from './entry-rules.ts';
+import { doiUrl, familyName, pubmedUrl } from './csl-fields.ts';
+
+export { familyName };
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
 const PROTECT: [string, string, string][] = [
@@ -80,24 +83,16 @@ export interface LinkPolicy {
 
 const ALL_VERIFIED: LinkPolicy = { isVerified: () => true };
 
-/** A DOI as a URL path: each part percent-encoded (`#`, `?` included), slashes kept. */
-function doiPath(doi: string): string {
-	return doi.split('/').map(encodeURIComponent).join('/');
-}
-
 /** The DOI and PubMed links of an entry (or its web address when it has neither), as hast. */
 export function identifierLinkNodes(csl: CslItem): ElementContent[] {
 	const parts: (ElementContent | string)[][] = [];
 	if (csl.DOI) {
 		const doi = String(csl.DOI);
-		parts.push(['doi: ', h('a', { href: `https://doi.org/${doiPath(doi)}` }, doi)]);
+		parts.push(['doi: ', h('a', { href: doiUrl(doi) }, doi)]);
 	}
 	if (csl.PMID) {
 		const pmid = String(csl.PMID);
-		parts.push([
-			'PubMed: ',
-			h('a', { href: `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/` }, pmid),
-		]);
+		parts.push(['PubMed: ', h('a', { href: pubmedUrl(pmid) }, pmid)]);
 	}
 	if (!csl.DOI && !csl.PMID && csl.URL && /^https?:\/\//i.test(String(csl.URL))) {
 		parts.push([h('a', { href: String(csl.URL) }, String(csl.URL))]);
@@ -115,19 +110,6 @@ export function identifierLinks(csl: CslItem): string {
 }
 
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
-/** A family name with its particle: "de Carvalho", "van der Berg". */
-export function familyName(person: {
-	family?: string;
-	literal?: string;
-	[part: string]: unknown;
-}): string {
-	const particle = person['non-dropping-particle'];
-	return (
-		person.literal ??
-		[typeof particle === 'string' ? particle : '', person.family ?? ''].filter(Boolean).join(' ')
-	);
-}
-
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const initials = (first?.given ?? '')
