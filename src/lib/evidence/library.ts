@@ -16,6 +16,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { scanBibtex, type ScanResult, type ScannedEntry } from './bibtex-scan.ts';
 import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
 import { decodeBibFile } from './text-encoding.ts';
+import { plainCslItem } from './latex-formatting.ts';
 
 /** A CSL-JSON item as citation-js produces it (only the fields we read are typed). */
 export interface CslItem {
@@ -64,13 +65,14 @@ export function displayPath(root: string, file: string): string {
 /** Parses BibTeX text with citation-js; throws citation-js' own error on malformed input. */
 function parseWithCitationJs(text: string): CslItem[] {
 	// citation-js' InputOptions type marks every option as required; these are its defaults.
-	return plugins.input.chain(text, {
+	const items = plugins.input.chain(text, {
 		forceType: '@biblatex/text',
 		generateGraph: false,
 		maxChainLength: 10,
 		strict: false,
 		target: '@csl/list+object',
 	}) as CslItem[];
+	return items.map(plainCslItem);
 }
 
 /** One file's scan, with the problems found so far. */
