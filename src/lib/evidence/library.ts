@@ -72,7 +72,7 @@ function parseWithCitationJs(text: string): CslItem[] {
 		strict: false,
 		target: '@csl/list+object',
 	}) as CslItem[];
-	return items.map(plainCslItem);
+	return items;
 }
 
 /** One file's scan, with the problems found so far. */
@@ -199,7 +199,9 @@ function parseEntries(
 			line: entry.line,
 			column: entry.column,
 			scanned: entry,
-			csl,
+			// Tags that citation-js made from LaTeX font commands become text; an entry whose own
+			// text holds `<` keeps every character, for the checks to report.
+			csl: entry.fields.some((f) => f.raw.includes('<')) ? csl : plainCslItem(csl),
 		});
 	}
 	return { entries, diagnostics };
