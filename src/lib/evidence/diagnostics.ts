@@ -25,6 +25,7 @@ export type DiagnosticCode =
 	| 'facts-without-entry'
 	| 'table-entry-without-facts'
 	| 'invalid-facts'
+	| 'unfinished-facts'
 	| 'invalid-claim'
 	| 'invalid-glossary'
 	| 'dropped-entry'
