@@ -21,6 +21,7 @@ import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
 import { openCheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -223,6 +224,9 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
+		const raw = rawTextProblems(source, file, 'page');
+		diagnostics.push(...raw);
+		if (raw.some((d) => d.code === 'too-large')) continue;
 		const pageKey = `${format}\0${file}\0${source}`;
 		const cached = cache.get<PageReading>('page', pageKey);
 		const { directives, titleProblems, scan, tableRows } = cached ?? readPage(source, format, file);

@@ -26,6 +26,8 @@ export type DiagnosticCode =
 	| 'table-entry-without-facts'
 	| 'invalid-facts'
 	| 'unfinished-facts'
+	| 'control-character'
+	| 'too-large'
 	| 'invalid-claim'
 	| 'invalid-glossary'
 	| 'dropped-entry'

@@ -8,6 +8,7 @@
  * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
 import { NO_CACHE, type CheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { plugins } from '@citation-js/core';
@@ -323,6 +324,11 @@ export function loadLibrary(
 		const decoded = decodeBibFile(bytes, file);
 		diagnostics.push(...decoded.diagnostics);
 		if (decoded.text === undefined) continue;
+		// A control character is reported and the entries still load (so the citations of the file
+		// are not reported as unknown as well); a file above the size limit is not read.
+		const raw = rawTextProblems(decoded.text, file, 'bib');
+		diagnostics.push(...raw);
+		if (raw.some((d) => d.code === 'too-large')) continue;
 		scannedFiles.push(scanBibtexFile(file, decoded.text));
 	}
 	const loaded = loadScannedFiles(scannedFiles, cache);

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { findInvisible, findMarkup } from './text-safety.ts';
 import { fastYamlData } from './yaml-fast.ts';
+import { fieldTooLong, rawTextProblems } from './text-limits.ts';
 
 export interface YamlFile<T> {
 	/** The validated data, or undefined when the file has errors (already reported). */
@@ -106,7 +107,12 @@ export function checkYamlText<S extends z.ZodType>(
 		}
 		return at(0);
 	};
-	const diagnostics: Diagnostic[] = [];
+	// Too large, or holding a control character: refused before the YAML is read (a 20 MB file
+	// would make a 20 MB page; a NUL would reach every page that shows the text).
+	const raw = rawTextProblems(source, file, 'yaml', options.key);
+	if (raw.some((d) => d.code === 'too-large'))
+		return { data: undefined, diagnostics: raw, positionOf: () => ({ line: 1, column: 1 }) };
+	const diagnostics: Diagnostic[] = [...raw];
 	const report = (where: { line: number; column: number }, message: string, hint: string) =>
 		diagnostics.push({ code: options.code, file, ...where, key: options.key, message, hint });
 
@@ -193,6 +199,12 @@ export function checkYamlText<S extends z.ZodType>(
 	const titleFields = new Set(options.titleFields ?? []);
 	const identifierFields = new Set([...(options.identifierFields ?? []), ...titleFields]);
 	for (const [nodePath, text] of stringsIn(parsed.data, [])) {
+		const long = fieldTooLong(
+			text,
+			{ file, ...positionOf(nodePath), key: options.key },
+			nodePath.join('.'),
+		);
+		if (long) diagnostics.push(long);
 		const name = [...nodePath].reverse().find((p) => typeof p === 'string');
 		if (name === undefined) continue;
 		const markup = titleFields.has(name) ? findMarkup(text) : null;
@@ -221,7 +233,8 @@ export function checkYamlText<S extends z.ZodType>(
 			});
 		}
 	}
-	return { data: parsed.data, diagnostics, positionOf };
+	// Any problem keeps the data out of the site (reported, never published).
+	return { data: diagnostics.length === 0 ? parsed.data : undefined, diagnostics, positionOf };
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

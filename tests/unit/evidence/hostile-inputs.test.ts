@@ -3,6 +3,9 @@
  * what is wrong and the fix (never first in the build, never at 0:0), or handled correctly. One
  * fixture per kind of input in tests/fixtures/evidence/<scenario>/.
  */
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/lib/evidence/check-project.ts';
@@ -73,5 +76,77 @@ describe('unfinished facts', () => {
 	it('keeps no facts from an unfinished file', () => {
 		expect(checkProject({ root: fixture('unfinished-facts') }).facts.byKey.size).toBe(0);
 		expect(checkProject({ root: fixture('empty-facts') }).facts.byKey.size).toBe(0);
+	});
+});
+
+describe('control characters', () => {
+	it('refuses a NUL or ESC in a .bib title, a facts file and a page, at each line', () => {
+		expect(problems('control-characters').map((p) => p.split(': ')[0])).toEqual([
+			'content/page.mdx:2 control-character -',
+			'content/page.mdx:8 control-character -',
+			'references/facts/jones2019trial.yaml:9 control-character jones2019trial',
+			'references/library.bib:7 control-character -',
+		]);
+		expect(problems('control-characters')[1]).toContain('U+0000 NUL');
+		expect(problems('control-characters')[0]).toContain('U+001B ESCAPE');
+	});
+
+	it('keeps the facts with a NUL out of the site, and still loads every BibTeX entry', () => {
+		const evidence = checkProject({ root: fixture('control-characters') });
+		expect(evidence.facts.byKey.has('jones2019trial')).toBe(false);
+		expect(evidence.facts.invalid.has('jones2019trial')).toBe(true);
+		expect(evidence.library.entries.size).toBe(2);
+	});
+});
+
+describe('sizes', () => {
+	/** The valid fixture, copied to a temporary folder and changed by `edit`. */
+	const variant = (edit: (root: string) => void) => {
+		const root = mkdtempSync(join(tmpdir(), 'kpe-size-'));
+		cpSync(fixture('valid'), root, { recursive: true });
+		edit(root);
+		return checkProject({ root }).diagnostics;
+	};
+
+	it('refuses a 20 MB facts file with its size, before reading it', () => {
+		const diagnostics = variant((root) =>
+			appendFileSync(
+				join(root, 'references/facts/jones2019trial.yaml'),
+				`# ${'x'.repeat(20 * 1024 * 1024)}\n`,
+			),
+		);
+		expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`)).toEqual([
+			'references/facts/jones2019trial.yaml:1 too-large The file is 20.0 MB; a YAML data file may be at most 256 KB.',
+		]);
+	});
+
+	it('refuses one field over 20,000 characters, at its line, with its length', () => {
+		const diagnostics = variant((root) =>
+			appendFileSync(
+				join(root, 'references/facts/jones2019trial.yaml'),
+				`caveats: ${'word '.repeat(5000)}x\n`,
+			),
+		);
+		expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`)).toEqual([
+			'references/facts/jones2019trial.yaml:10 too-large Field "caveats" is 25,001 characters long; a field may be at most 20,000.',
+		]);
+	});
+
+	it('refuses a page over 512 KB and a BibTeX field over 20,000 characters', () => {
+		const diagnostics = variant((root) => {
+			appendFileSync(join(root, 'content/notes.md'), `\n${'Words. '.repeat(80_000)}\n`);
+			const bib = join(root, 'references/library.bib');
+			writeFileSync(
+				bib,
+				readFileSync(bib, 'utf8').replace(
+					'pages   = {1--9},',
+					`pages = {1--9}, note = {${'n'.repeat(20_001)}},`,
+				),
+			);
+		});
+		expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+			'content/notes.md:1 too-large',
+			'references/library.bib:22 too-large',
+		]);
 	});
 });
