@@ -22,6 +22,7 @@ import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../f
 import { trace } from '../build-trace.ts';
 import { openCheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
+import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -40,6 +41,8 @@ export interface ProjectPaths {
 	 * @default none: everything is read afresh
 	 */
 	cacheDir?: string;
+	/** The day dates are checked against ("not in the future"). @default now */
+	today?: Date;
 }
 
 export interface Evidence {
@@ -141,12 +144,13 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 /** What the check reads from one page, whatever the library holds: pure in the page's text. */
 interface PageReading {
 	directives: DirectiveUse[];
+	/** Problems in the frontmatter: unsafe titles, dates, the schema, limits. */
 	titleProblems: Diagnostic[];
 	scan: ReturnType<typeof scanPage>;
 	tableRows: ReturnType<typeof scanEvidenceTableKeys>;
 }
 
-function readPage(source: string, format: 'md' | 'mdx', file: string): PageReading {
+function readPage(source: string, format: 'md' | 'mdx', file: string, today: Date): PageReading {
 	// One parse serves the directive check and the citation scan (frontmatter is its own node, so
 	// positions are the page's). A page that does not parse has no directives to check: the scan
 	// reports it (unreadable-page).
@@ -157,7 +161,10 @@ function readPage(source: string, format: 'md' | 'mdx', file: string): PageReadi
 	const frontmatter = parseFrontmatter(source);
 	return {
 		directives,
-		titleProblems: checkFrontmatterTitles(source, file, frontmatter),
+		titleProblems: [
+			...checkFrontmatterTitles(source, file, frontmatter),
+			...checkPageFrontmatterText(file, frontmatter, today),
+		],
 		scan: scanPage(source, format, parsed),
 		tableRows: scanEvidenceTableKeys(source, directives, frontmatter),
 	};
@@ -229,7 +236,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		if (raw.some((d) => d.code === 'too-large')) continue;
 		const pageKey = `${format}\0${file}\0${source}`;
 		const cached = cache.get<PageReading>('page', pageKey);
-		const { directives, titleProblems, scan, tableRows } = cached ?? readPage(source, format, file);
+		const { directives, titleProblems, scan, tableRows } =
+			cached ?? readPage(source, format, file, paths.today ?? new Date());
 		if (!cached && isClean(directives, titleProblems, scan))
 			cache.set('page', pageKey, { directives, titleProblems, scan, tableRows });
 		for (const directive of directives) {

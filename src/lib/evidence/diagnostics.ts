@@ -28,6 +28,8 @@ export type DiagnosticCode =
 	| 'unfinished-facts'
 	| 'control-character'
 	| 'too-large'
+	| 'invalid-frontmatter'
+	| 'implausible-interval'
 	| 'invalid-claim'
 	| 'invalid-glossary'
 	| 'dropped-entry'

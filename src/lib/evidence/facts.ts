@@ -11,6 +11,7 @@ import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
 import { displayPath } from './library.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
 import { factsStubLines } from './facts-stub.ts';
+import { intervalProblems } from './intervals.ts';
 
 export interface FactsRecord {
 	file: string;
@@ -135,6 +136,25 @@ function readFacts(
 				message,
 				hint,
 			});
+		// An interval written backwards or missing its estimate is a slip no reader can see.
+		const texts: [(string | number)[], string | undefined][] = [
+			...(['result', 'outcome', 'adverseEffects', 'comparator', 'caveats'] as const).map(
+				(f): [(string | number)[], string | undefined] => [[f], data[f]],
+			),
+			...data.keyFacts.map((t, i): [(string | number)[], string] => [['keyFacts', i], t]),
+		];
+		for (const [path, text] of texts) {
+			if (!text) continue;
+			for (const problem of intervalProblems(text))
+				diagnostics.push({
+					code: 'implausible-interval',
+					file,
+					...read.positionOf(path),
+					key: fileKey,
+					message: `Field "${path.join('.')}": ${problem.message}`,
+					hint: problem.fix,
+				});
+		}
 		if (!data.result && data.keyFacts.length === 0)
 			unfinished(
 				'result',

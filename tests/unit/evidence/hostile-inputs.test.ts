@@ -150,3 +150,50 @@ describe('sizes', () => {
 		]);
 	});
 });
+
+describe('page frontmatter', () => {
+	const today = new Date('2026-12-06T12:00:00Z');
+	const dated = (name: string) =>
+		checkProject({ root: fixture(name), today }).diagnostics.map(
+			(d) => `${d.file}:${d.line} ${d.code}: ${d.message}`,
+		);
+
+	it('refuses dates that are not real YYYY-MM-DD days, never reading them as another day', () => {
+		const found = dated('frontmatter-dates').filter((p) => p.startsWith('content/dates.mdx'));
+		expect(found).toEqual([
+			'content/dates.mdx:4 invalid-frontmatter: `lastReviewed` is "01.12.2026", which is not a real date written YYYY-MM-DD.',
+			'content/dates.mdx:5 invalid-frontmatter: `nextReview` is "2026-02-30", which is not a real date written YYYY-MM-DD.',
+			'content/dates.mdx:6 invalid-frontmatter: `searchDate` is "2026-13-01", which is not a real date written YYYY-MM-DD.',
+			'content/dates.mdx:8 invalid-frontmatter: `updates.0.date` is 2031-01-01, a day in the future: a page can only say it was reviewed, searched or updated on a day that has come.',
+		]);
+	});
+
+	it('refuses a review in the future, and a review before the evidence search', () => {
+		const found = dated('frontmatter-dates');
+		expect(found).toContain(
+			'content/future.mdx:4 invalid-frontmatter: `lastReviewed` is 2031-01-01, a day in the future: a page can only say it was reviewed, searched or updated on a day that has come.',
+		);
+		expect(found).toContain(
+			'content/before.mdx:5 invalid-frontmatter: `lastReviewed` (2026-11-01) is before `searchDate` (2026-12-01): the page was reviewed before the evidence it rests on was searched.',
+		);
+	});
+
+	it('refuses an alias bomb with the same limit as facts files, in well under a second', () => {
+		const started = performance.now();
+		expect(dated('frontmatter-alias-bomb')).toEqual([
+			'content/probe.mdx:2 invalid-frontmatter: The frontmatter cannot be read: Excessive alias count indicates a resource exhaustion attack',
+		]);
+		// Not a speed target: a bomb expanded would take minutes and gigabytes.
+		expect(performance.now() - started).toBeLessThan(10_000);
+	});
+});
+
+describe('confidence intervals', () => {
+	it('refuses an interval written backwards in facts, and an estimate outside its interval in a summary-of-findings row', () => {
+		expect(problems('backwards-intervals')).toEqual([
+			'content/sof.mdx:17 implausible-interval -: The estimate -0.2 lies outside its interval 0.1 to 0.3 ("95% CI 0.1 to 0.3").',
+			'references/facts/jones2019trial.yaml:10 implausible-interval jones2019trial: Field "result": The interval "95% CI 1.5 to -4.8" is written backwards: its lower bound (1.5) is above its upper bound (-4.8).',
+			'references/facts/jones2019trial.yaml:11 implausible-interval jones2019trial: Field "keyFacts.0": The interval "95% CI 10.09 to 1.05" is written backwards: its lower bound (10.09) is above its upper bound (1.05).',
+		]);
+	});
+});
