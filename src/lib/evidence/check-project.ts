@@ -23,6 +23,7 @@ import { trace } from '../build-trace.ts';
 import { openCheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
 import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
+import { componentPropProblems } from './component-props.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -144,7 +145,7 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 /** What the check reads from one page, whatever the library holds: pure in the page's text. */
 interface PageReading {
 	directives: DirectiveUse[];
-	/** Problems in the frontmatter: unsafe titles, dates, the schema, limits. */
+	/** Problems in the page itself: its frontmatter (titles, dates, schema, limits), component props. */
 	titleProblems: Diagnostic[];
 	scan: ReturnType<typeof scanPage>;
 	tableRows: ReturnType<typeof scanEvidenceTableKeys>;
@@ -164,6 +165,7 @@ function readPage(source: string, format: 'md' | 'mdx', file: string, today: Dat
 		titleProblems: [
 			...checkFrontmatterTitles(source, file, frontmatter),
 			...checkPageFrontmatterText(file, frontmatter, today),
+			...(parsed.parseError ? [] : componentPropProblems(parsed.tree, file)),
 		],
 		scan: scanPage(source, format, parsed),
 		tableRows: scanEvidenceTableKeys(source, directives, frontmatter),
@@ -264,11 +266,13 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		}
 		for (const u of scan.unreadable) {
 			diagnostics.push({
-				code: 'unreadable-citation',
+				code: u.inLink ? 'citation-in-link' : 'unreadable-citation',
 				file,
 				line: u.line,
 				column: u.column,
-				message: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
+				message: u.inLink
+					? `The citation "${u.text}" sits inside the text of a link; a citation is a link itself, and a link inside a link is cut in two by browsers.`
+					: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
 				hint: u.fix,
 			});
 		}
@@ -283,7 +287,9 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				column: cite.column,
 				key: cite.key,
 				message: `This page cites "${cite.key}", which is not in the library.${suggestion(nearestKeys(cite.key, keys))}`,
-				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
+				hint: cite.narrative
+					? 'An `@` before a word in running text cites that key (the author and the number). Fix the key; for a literal @name, put it in code: `@name`.'
+					: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
 		}
 		for (const row of tableRows) {

@@ -128,6 +128,19 @@ export function familyName(person: {
 	);
 }
 
+/**
+ * Who wrote it, as running text names them before a number (a bare `@key`): "Smith", "Smith and
+ * Jones", "Smith et al."; an organisation by its name; with no author, the journal or publisher.
+ */
+export function narrativeName(csl: CslItem): string {
+	const people = (csl.author ?? []).map((p) => normaliseText(familyName(p))).filter(Boolean);
+	if (people.length === 1) return people[0]!;
+	if (people.length === 2) return `${people[0]} and ${people[1]}`;
+	if (people.length > 2) return `${people[0]} et al.`;
+	const body = csl.publisher ?? csl['container-title'];
+	return normaliseText(typeof body === 'string' && body ? body : 'The authors');
+}
+
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const initials = (first?.given ?? '')

@@ -197,3 +197,27 @@ describe('confidence intervals', () => {
 		]);
 	});
 });
+
+describe('component props', () => {
+	it('refuses <BottomLine certainty="medium">, <Certainty level="extreme"/>, a missing level and an expression, at their lines', () => {
+		expect(problems('component-props')).toEqual([
+			'content/page.mdx:8 invalid-component -: <BottomLine certainty="medium"> is not one of "high", "moderate", "low", "very-low", "not-graded".',
+			'content/page.mdx:10 invalid-component -: <Certainty level="extreme"> is not one of "high", "moderate", "low", "very-low", "not-graded".',
+			'content/page.mdx:10 invalid-component -: <Certainty> needs `level`.',
+			"content/page.mdx:12 invalid-component -: <Certainty>'s `level` must be written as plain text in quotes, not as an expression.",
+		]);
+	});
+});
+
+describe('citations Pandoc users write', () => {
+	it('reads [-@key], a bare @key and [see @key, p. 4]; refuses an unknown bare key, a page after two keys and a citation inside link text', () => {
+		const evidence = checkProject({ root: fixture('pandoc-citations') });
+		expect(evidence.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
+			'content/page.mdx:7:22 unknown-citation',
+			'content/page.mdx:9:26 unreadable-citation',
+			'content/page.mdx:11:37 citation-in-link',
+		]);
+		// Counted: the three forms on line 5 and the unknown bare key; e-mail and code are not.
+		expect(evidence.counts.citations).toBe(4);
+	});
+});
