@@ -100,13 +100,41 @@ export function identifierLinkNodes(csl: CslItem): ElementContent[] {
 		]);
 	}
 	if (!csl.DOI && !csl.PMID && csl.URL && /^https?:\/\//i.test(String(csl.URL))) {
-		parts.push([h('a', { href: String(csl.URL) }, String(csl.URL))]);
+		// A web page changes: the day it was read (BibTeX `urldate`) goes with its link.
+		const accessed = accessedText(csl);
+		parts.push([
+			h('a', { href: String(csl.URL) }, String(csl.URL)),
+			...(accessed ? [` (accessed ${accessed})`] : []),
+		]);
 	}
 	return parts.flatMap((part, i) =>
 		(i > 0 ? ['. ', ...part] : part).map((n) =>
 			typeof n === 'string' ? { type: 'text' as const, value: n } : n,
 		),
 	);
+}
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+/** The day a web source was read (`urldate`, CSL `accessed`): "1 December 2026", or undefined. */
+export function accessedText(csl: CslItem): string | undefined {
+	const parts = (csl.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
+	if (!parts?.[0]) return undefined;
+	const [year, month, day] = parts;
+	return [day, month ? MONTHS[month - 1] : undefined, year].filter(Boolean).join(' ');
 }
 
 /** The identifier links serialised, for pages that show them outside the Markdown plugins. */

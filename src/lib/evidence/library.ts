@@ -93,6 +93,14 @@ export function scanBibtexFile(file: string, text: string): ScannedFile {
 }
 
 /**
+ * `\href{url}{text}` as its text: citation-js prints the URL and drops the text, so a title would
+ * lose its words. The link itself is not kept (a reference shows only its DOI, PubMed or url link).
+ */
+export function keepHrefText(raw: string): string {
+	return raw.includes('\\href') ? raw.replace(/\\href\s*\{[^{}]*\}\s*\{/g, '{') : raw;
+}
+
+/**
  * An entry rewritten as plain BibTeX: lower-case type, braces around every value, macros and
  * crossrefs already resolved, each field given once. citation-js then sees exactly what the checks
  * saw. Field `i` is on line `i + 2`, so a parser error maps back to the field's own line.
@@ -100,7 +108,7 @@ export function scanBibtexFile(file: string, text: string): ScannedFile {
 function normalisedSource(entry: ScannedEntry): string {
 	return [
 		`@${entry.type}{${entry.key},`,
-		...entry.fields.map((f) => `  ${f.name} = {${f.raw}},`),
+		...entry.fields.map((f) => `  ${f.name} = {${keepHrefText(f.raw)}},`),
 		'}',
 	].join('\n');
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/lib/evidence/check-project.ts';
 import type { Diagnostic } from '../../../src/lib/evidence/diagnostics.ts';
+import { formatReferences } from '../../../src/lib/evidence/format.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));
@@ -219,5 +220,33 @@ describe('citations Pandoc users write', () => {
 		]);
 		// Counted: the three forms on line 5 and the unknown bare key; e-mail and code are not.
 		expect(evidence.counts.citations).toBe(4);
+	});
+});
+
+describe('BibTeX an editor can paste', () => {
+	const evidence = checkProject({ root: fixture('bibtex-hostile') });
+
+	it('refuses a key differing only in case, a script scheme with a space in it, and a DOI entering twice through url', () => {
+		expect(evidence.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.key}`)).toEqual([
+			'references/library.bib:28 duplicate-key Smith2020Exercise',
+			'references/library.bib:43 unsafe-url href2021title',
+			'references/library.bib:51 malformed-doi again2020doi',
+			'references/library.bib:51 duplicate-identifier again2020doi',
+		]);
+		expect(evidence.diagnostics[0]!.message).toContain('differs only in case');
+		expect(evidence.diagnostics[3]!.hint).toContain('cite "smith2020exercise"');
+	});
+
+	it('keeps the text of \\href in a title, not its URL', () => {
+		expect(evidence.library.entries.get('href2021title')!.csl.title).toBe(
+			'A randomised trial of things',
+		);
+	});
+
+	it('shows urldate as "accessed" beside the link of a web source', () => {
+		const [reference] = formatReferences([evidence.library.entries.get('web2024page')!]);
+		expect(reference!.linksHtml).toBe(
+			'<a href="https://example.org/advice">https://example.org/advice</a> (accessed 1 December 2026)',
+		);
 	});
 });
