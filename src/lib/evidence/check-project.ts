@@ -20,6 +20,7 @@ import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from 
 import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
+import { CONDITIONS } from '../taxonomy.ts';
 import { openCheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
 import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
@@ -131,6 +132,36 @@ export function scanEvidenceTableKeys(
 	return out;
 }
 
+/**
+ * Where a study appears comes from its facts `conditions` only. A BibTeX `keywords` value that names
+ * a condition the facts do not list would leave the study off that condition's page without a word,
+ * so the two must agree (keywords that are not condition slugs are free).
+ */
+function keywordConditionProblems(library: Library, facts: FactsSet): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	for (const entry of library.all) {
+		const field = entry.scanned.fields.find((f) => f.name === 'keywords' && !f.inheritedFrom);
+		const record = facts.byKey.get(entry.key);
+		if (!field || !record) continue;
+		const listed = new Set<string>(record.facts.conditions);
+		const named = field.raw
+			.split(/[,;]/)
+			.map((k) => k.trim().toLowerCase())
+			.filter((k) => (CONDITIONS as readonly string[]).includes(k) && !listed.has(k));
+		for (const condition of named)
+			out.push({
+				code: 'keyword-not-in-facts',
+				file: entry.file,
+				line: field.line,
+				column: field.column,
+				key: entry.key,
+				message: `The keywords name "${condition}", but the facts file (${record.file}) does not list it under \`conditions\`, so the study would not appear on that condition's page.`,
+				hint: `Add ${condition} to \`conditions\` in ${record.file} (that is where a study is placed), or remove it from \`keywords\`.`,
+			});
+	}
+	return out;
+}
+
 /** `conditions/crps.mdx` → `/conditions/crps/`; `index.mdx` → `/`. */
 export function pageUrl(relativePath: string): string {
 	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
@@ -205,6 +236,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		...checkAcrossEntries(library.all),
 		...facts.diagnostics,
 	];
+
+	diagnostics.push(...keywordConditionProblems(library, facts));
 
 	const claims = loadClaims(claimsDir, root);
 	const glossary = loadGlossary(resolve(root, paths.glossaryFile ?? 'content/glossary.yaml'), root);

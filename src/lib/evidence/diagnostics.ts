@@ -27,6 +27,7 @@ export type DiagnosticCode =
 	| 'table-entry-without-facts'
 	| 'invalid-facts'
 	| 'unfinished-facts'
+	| 'keyword-not-in-facts'
 	| 'control-character'
 	| 'too-large'
 	| 'invalid-frontmatter'

@@ -250,3 +250,11 @@ describe('BibTeX an editor can paste', () => {
 		);
 	});
 });
+
+describe('BibTeX keywords and facts conditions', () => {
+	it('refuses keywords naming a condition the facts do not list (facts place a study; keywords do not)', () => {
+		expect(problems('keyword-conditions')).toEqual([
+			'references/library.bib:25 keyword-not-in-facts jones2019trial: The keywords name "migraine", but the facts file (references/facts/jones2019trial.yaml) does not list it under `conditions`, so the study would not appear on that condition\'s page.',
+		]);
+	});
+});
