@@ -375,7 +375,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		facts,
 		claims: claims.claims,
 		glossary: glossary.terms,
-		diagnostics: sortDiagnostics(diagnostics),
+		diagnostics: causesFirst(diagnostics, library),
 		counts: {
 			files: library.files.length,
 			rawEntries: library.rawEntries,
@@ -385,6 +385,42 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			citations: citations + claims.citations.length + glossary.citations.length,
 		},
 	};
+}
+
+/** Problems that follow from an entry the library could not read, not from a mistake of their own. */
+const CONSEQUENCES = new Set<Diagnostic['code']>([
+	'unknown-citation',
+	'facts-without-entry',
+	'table-entry-without-facts',
+	'cited-without-facts',
+]);
+
+/**
+ * Causes before consequences: an entry lost to a BibTeX error (one unclosed brace) makes every
+ * citation of its key "unknown" and its facts file "without entry". Those are folded into the one
+ * problem that causes them (its message says how many), so the editor sees the one fix to make.
+ */
+function causesFirst(diagnostics: Diagnostic[], library: Library): Diagnostic[] {
+	const causes = new Map<string, Diagnostic>();
+	for (const d of library.diagnostics)
+		if (d.key && !library.entries.has(d.key) && !causes.has(d.key)) causes.set(d.key, d);
+	const followers = new Map<Diagnostic, number>();
+	const kept = diagnostics.filter((d) => {
+		const cause = d.key && CONSEQUENCES.has(d.code) ? causes.get(d.key) : undefined;
+		if (!cause) return true;
+		followers.set(cause, (followers.get(cause) ?? 0) + 1);
+		return false;
+	});
+	const out = kept.map((d) => {
+		const n = followers.get(d);
+		return n
+			? {
+					...d,
+					message: `${d.message} (The entry is not read until this is fixed; ${n} problem${n === 1 ? '' : 's'} that follow from it, such as citations of "${d.key}", are not listed.)`,
+				}
+			: d;
+	});
+	return sortDiagnostics(out);
 }
 
 const cache = new Map<string, Evidence>();

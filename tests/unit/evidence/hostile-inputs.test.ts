@@ -258,3 +258,11 @@ describe('BibTeX keywords and facts conditions', () => {
 		]);
 	});
 });
+
+describe('causes before consequences', () => {
+	it('reports one unclosed brace as one problem, not one per citation of the entry it hides', () => {
+		expect(problems('unclosed-brace-consequences')).toEqual([
+			'references/library.bib:11 malformed-bibtex brown2021broken: The value of "title" opens a { that is never closed. (The entry is not read until this is fixed; 3 problems that follow from it, such as citations of "brown2021broken", are not listed.)',
+		]);
+	});
+});
