@@ -65,8 +65,32 @@ export const outcomeSchema = z.strictObject({
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-/** A calendar date written as `YYYY-MM-DD` in frontmatter. */
-const isoDate = z.coerce.date();
+/**
+ * A calendar date written as `YYYY-MM-DD` in frontmatter, and a real one: `01.12.2026`, `2026-02-30`
+ * and `2026-13-01` are refused, never read as another day. (Astro's YAML reader hands over a
+ * `YYYY-MM-DD` value as a Date already; `npm run check` reads the text itself, so it also refuses a
+ * day that reader would roll over, such as 30 February.)
+ */
+export function isRealIsoDate(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!m) return false;
+	const date = new Date(`${text}T00:00:00Z`);
+	return (
+		!Number.isNaN(date.getTime()) &&
+		date.getUTCFullYear() === Number(m[1]) &&
+		date.getUTCMonth() + 1 === Number(m[2]) &&
+		date.getUTCDate() === Number(m[3])
+	);
+}
+const isoDate = z.union([
+	z.date(),
+	z
+		.string()
+		.refine(isRealIsoDate, {
+			message: 'Write a real date as YYYY-MM-DD, e.g. 2026-12-01 (year, month 01-12, day).',
+		})
+		.transform((text) => new Date(`${text}T00:00:00Z`)),
+]);
 
 /**
  * One dated change to a page's content, as readers should hear about it. The changelog and feed are

@@ -141,3 +141,16 @@ describe('page meta rows', () => {
 		expect(rows[3]?.text).toBe('A, B');
 	});
 });
+
+describe('page frontmatter dates', () => {
+	it.each(['01.12.2026', '2026-02-30', '2026-13-01', '2026-1-5'])(
+		'refuses %s, which is not a real YYYY-MM-DD day',
+		(date) => {
+			expect(pageFrontmatterSchema.safeParse({ lastReviewed: date }).success).toBe(false);
+		},
+	);
+	it('reads 2024-02-29 (a leap day) as that day', () => {
+		const data = pageFrontmatterSchema.parse({ lastReviewed: '2024-02-29' });
+		expect(data.lastReviewed?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+	});
+});

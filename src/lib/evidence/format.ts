@@ -95,7 +95,12 @@ export function identifierLinkNodes(csl: CslItem): ElementContent[] {
 		parts.push(['PubMed: ', h('a', { href: pubmedUrl(pmid) }, pmid)]);
 	}
 	if (!csl.DOI && !csl.PMID && csl.URL && /^https?:\/\//i.test(String(csl.URL))) {
-		parts.push([h('a', { href: String(csl.URL) }, String(csl.URL))]);
+		// A web page changes: the day it was read (BibTeX `urldate`) goes with its link.
+		const accessed = accessedText(csl);
+		parts.push([
+			h('a', { href: String(csl.URL) }, String(csl.URL)),
+			...(accessed ? [` (accessed ${accessed})`] : []),
+		]);
 	}
 	return parts.flatMap((part, i) =>
 		(i > 0 ? ['. ', ...part] : part).map((n) =>
@@ -104,12 +109,48 @@ export function identifierLinkNodes(csl: CslItem): ElementContent[] {
 	);
 }
 
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+/** The day a web source was read (`urldate`, CSL `accessed`): "1 December 2026", or undefined. */
+export function accessedText(csl: CslItem): string | undefined {
+	const parts = (csl.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
+	if (!parts?.[0]) return undefined;
+	const [year, month, day] = parts;
+	return [day, month ? MONTHS[month - 1] : undefined, year].filter(Boolean).join(' ');
+}
+
 /** The identifier links serialised, for pages that show them outside the Markdown plugins. */
 export function identifierLinks(csl: CslItem): string {
 	return toHtml(identifierLinkNodes(csl));
 }
 
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
+/**
+ * Who wrote it, as running text names them before a number (a bare `@key`): "Smith", "Smith and
+ * Jones", "Smith et al."; an organisation by its name; with no author, the journal or publisher.
+ */
+export function narrativeName(csl: CslItem): string {
+	const people = (csl.author ?? []).map((p) => normaliseText(familyName(p))).filter(Boolean);
+	if (people.length === 1) return people[0]!;
+	if (people.length === 2) return `${people[0]} and ${people[1]}`;
+	if (people.length > 2) return `${people[0]} et al.`;
+	const body = csl.publisher ?? csl['container-title'];
+	return normaliseText(typeof body === 'string' && body ? body : 'The authors');
+}
+
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const initials = (first?.given ?? '')

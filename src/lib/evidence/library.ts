@@ -8,6 +8,7 @@
  * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
 import { NO_CACHE, type CheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { plugins } from '@citation-js/core';
@@ -94,6 +95,14 @@ export function scanBibtexFile(file: string, text: string): ScannedFile {
 }
 
 /**
+ * `\href{url}{text}` as its text: citation-js prints the URL and drops the text, so a title would
+ * lose its words. The link itself is not kept (a reference shows only its DOI, PubMed or url link).
+ */
+export function keepHrefText(raw: string): string {
+	return raw.includes('\\href') ? raw.replace(/\\href\s*\{[^{}]*\}\s*\{/g, '{') : raw;
+}
+
+/**
  * An entry rewritten as plain BibTeX: lower-case type, braces around every value, macros and
  * crossrefs already resolved, each field given once. citation-js then sees exactly what the checks
  * saw. Field `i` is on line `i + 2`, so a parser error maps back to the field's own line.
@@ -101,7 +110,7 @@ export function scanBibtexFile(file: string, text: string): ScannedFile {
 function normalisedSource(entry: ScannedEntry): string {
 	return [
 		`@${entry.type}{${entry.key},`,
-		...entry.fields.map((f) => `  ${f.name} = {${f.raw}},`),
+		...entry.fields.map((f) => `  ${f.name} = {${keepHrefText(f.raw)}},`),
 		'}',
 	].join('\n');
 }
@@ -327,6 +336,11 @@ export function loadLibrary(
 		const decoded = decodeBibFile(bytes, file);
 		diagnostics.push(...decoded.diagnostics);
 		if (decoded.text === undefined) continue;
+		// A control character is reported and the entries still load (so the citations of the file
+		// are not reported as unknown as well); a file above the size limit is not read.
+		const raw = rawTextProblems(decoded.text, file, 'bib');
+		diagnostics.push(...raw);
+		if (raw.some((d) => d.code === 'too-large')) continue;
 		scannedFiles.push(scanBibtexFile(file, decoded.text));
 	}
 	const loaded = loadScannedFiles(scannedFiles, cache);
