@@ -313,7 +313,6 @@ function loadDecisions(
 				earlier.decision.decision !== decision.decision ||
 				earlier.decision.reason !== decision.reason
 			) {
-				ok = false;
 				diagnostics.push({
 					code: 'conflicting-decisions',
 					file,
