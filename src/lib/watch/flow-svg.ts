@@ -42,7 +42,7 @@ export function flowSvg(currency: PageCurrency, labelledBy: string): string {
 			],
 		},
 		{ indent: true, lines: [`Awaiting screening: ${w.awaiting}`] },
-		{ indent: true, lines: [`Included: ${w.included} (added to the library: ${w.added})`] },
+		{ indent: true, lines: [`Included: ${w.included}, added to library: ${w.added}`] },
 	];
 	const lineHeight = 18;
 	const pad = 8;
@@ -59,7 +59,7 @@ export function flowSvg(currency: PageCurrency, labelledBy: string): string {
 		);
 		box.lines.forEach((line, i) => {
 			parts.push(
-				`<text x="${x + 10}" y="${y + pad + 10 + i * lineHeight}" font-size="${i === 0 ? 14 : 13}"${i === 0 ? ' font-weight="bold"' : ''}>${escape(line)}</text>`,
+				`<text x="${x + 10}" y="${y + pad + 10 + i * lineHeight}" font-size="${i === 0 ? 13 : 12}"${i === 0 ? ' font-weight="bold"' : ''}>${escape(line)}</text>`,
 			);
 		});
 		centres.push({ x, top: y, bottom: y + height, indent: Boolean(box.indent) });
