@@ -31,6 +31,7 @@ import { replayFetch } from '../src/lib/watch/replay.ts';
 import { candidatesCsv, markdownReport } from '../src/lib/watch/report.ts';
 import { runWatch } from '../src/lib/watch/run.ts';
 import { writeRun } from '../src/lib/watch/write.ts';
+import { retractionChanges } from '../src/lib/watch/retractions.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 
 export interface WatchCliDependencies {
@@ -138,7 +139,18 @@ export async function main(deps: WatchCliDependencies): Promise<number> {
 		);
 		return 1;
 	}
-	const files = writeRun(outDir, run, markdownReport(run, watch.protocols), candidatesCsv(run));
+	// Retractions go into the facts files only on a run that updates the project's own state.
+	const ownState = outDir === resolve(root, 'references/watch');
+	const changes = ownState
+		? retractionChanges(run, evidence.facts, (file) => readFileSync(join(root, file), 'utf8'))
+		: [];
+	const files = writeRun(
+		outDir,
+		run,
+		markdownReport(run, watch.protocols),
+		candidatesCsv(run),
+		changes.map((c) => ({ path: join(root, c.file), content: c.content })),
+	);
 	const ms = Math.round(performance.now() - started);
 	const fresh = run.records.filter((r) => !r.duplicateOf).length;
 	out(
@@ -149,6 +161,8 @@ export async function main(deps: WatchCliDependencies): Promise<number> {
 	out(`  report:     ${files.report}`);
 	out(`  candidates: ${files.csv}`);
 	out(`  run record: ${files.record}`);
+	for (const c of changes)
+		out(`  retraction recorded in ${c.file}: npm run check now names every page citing it`);
 	return 0;
 }
 

@@ -337,7 +337,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			line: c.line,
 			column: c.column,
 			key: c.key,
-			message: `This cites "${c.key}" as evidence, but the study was ${retraction.type === 'withdrawal' ? 'withdrawn' : 'retracted'} on ${retraction.date} (${facts.byKey.get(c.key)!.file}).`,
+			message: `This cites "${c.key}" as evidence, but the study was ${retraction.type === 'withdrawal' ? 'withdrawn' : 'retracted'} (recorded ${retraction.date}) (${facts.byKey.get(c.key)!.file}).`,
 			hint: "Remove the citation (and the study from evidence tables and outcomes), re-weigh the finding it supported, and record the change in the page's `updates`.",
 		});
 	}

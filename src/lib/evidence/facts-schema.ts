@@ -130,7 +130,7 @@ export const studyFactsSchema = z.strictObject({
 	retraction: z
 		.strictObject({
 			type: z.enum(['retraction', 'withdrawal', 'expression-of-concern']),
-			/** The day of the notice. */
+			/** The notice's date, or the day the watch found it when the source gives none. */
 			date: z.iso.date(),
 			/** Where it was found. */
 			source: z.enum(['pubmed', 'crossref', 'publisher']),

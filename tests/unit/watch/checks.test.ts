@@ -202,7 +202,7 @@ describe('a retracted study', () => {
 		expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['cites-retracted']));
 		expect(diagnostics.some((d) => d.file === 'content/conditions/crps.mdx')).toBe(true);
 		expect(formatDiagnostic(diagnostics[0]!)).toMatch(
-			/error \[cites-retracted\] sigtermans2009ketamine: This cites "sigtermans2009ketamine" as evidence, but the study was retracted on 2027-01-05/,
+			/error \[cites-retracted\] sigtermans2009ketamine: This cites "sigtermans2009ketamine" as evidence, but the study was retracted \(recorded 2027-01-05\)/,
 		);
 		expect(check(retract('expression-of-concern')).diagnostics).toEqual([]);
 	});
@@ -217,5 +217,77 @@ describe('a run record edited by hand', () => {
 		expect(printed).toContain(
 			'references/watch/runs/2026-12-15T060000Z.json:1:1 error [invalid-watch-run] The run record is not valid JSON',
 		);
+	});
+});
+
+describe('the retraction path, end to end', () => {
+	it('a run that finds notices records them in the facts; then the check names the pages citing the retracted study', async () => {
+		const { main } = await import('../../../scripts/watch.ts');
+		const { readRoutes } = await import('../../../src/lib/watch/replay.ts');
+		const { replayFetch } = await import('../../../src/lib/watch/replay.ts');
+		const { fakeClock } = await import('../../support/fake-clock.ts');
+		const root = mkdtempSync(join(tmpdir(), 'kpe-watch-retract-'));
+		copies.push(root);
+		for (const name of ['references', 'content'])
+			cpSync(name, join(root, name), { recursive: true });
+		// Test-only answers: PubMed marks one library PMID retracted; Crossref lists an expression of
+		// concern for another study's DOI.
+		const routes = [
+			{
+				match: ['esearch.fcgi', 'Retracted Publication', '19604642[pmid]'],
+				body: JSON.stringify({ esearchresult: { count: '1', idlist: ['19604642'] } }),
+			},
+			{
+				match: ['api.crossref.org/works/10.1212/wnl.0b013e3182824e66'],
+				body: JSON.stringify({
+					status: 'ok',
+					message: {
+						'updated-by': [
+							{
+								DOI: '10.5555/FIXTURE.EOC',
+								type: 'expression_of_concern',
+								updated: { 'date-parts': [[2027, 1, 5]] },
+							},
+						],
+					},
+				}),
+			},
+			...readRoutes('tests/fixtures/watch'),
+		];
+		const lines: string[] = [];
+		const code = await main({
+			argv: [
+				'--root',
+				root,
+				'--fixtures',
+				'tests/fixtures/watch',
+				'--out',
+				join(root, 'references/watch'),
+				'--today',
+				'2026-12-08',
+			],
+			env: {},
+			fetch: replayFetch('tests/fixtures/watch', routes),
+			clock: fakeClock(),
+			out: (l) => lines.push(l),
+			err: (l) => lines.push(l),
+		});
+		expect(code, lines.join('\n')).toBe(0);
+		expect(lines.join('\n')).toContain(
+			'retraction recorded in references/facts/sigtermans2009ketamine.yaml',
+		);
+		expect(
+			readFileSync(join(root, 'references/facts/sigtermans2009ketamine.yaml'), 'utf8'),
+		).toMatch(
+			/\nretraction: \{ type: retraction, date: 2026-12-08, source: pubmed, notice: 'https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/19604642\/' \}\n$/,
+		);
+		expect(
+			readFileSync(join(root, 'references/facts/afridi2013randomized.yaml'), 'utf8'),
+		).toContain(
+			"retraction: { type: expression-of-concern, date: 2027-01-05, source: crossref, notice: 'https://doi.org/10.5555/fixture.eoc' }",
+		);
+		const diagnostics = checkProject({ root }).diagnostics;
+		expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['cites-retracted']));
+		expect(new Set(diagnostics.map((d) => d.key))).toEqual(new Set(['sigtermans2009ketamine']));
 	});
 });
