@@ -3,7 +3,7 @@
  * the watch yet): below the first screen, readable without sideways scrolling, saying plainly that
  * the watch has not run and showing the page's own search date.
  */
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { phone, useBrowser } from '../support/browser.ts';
 
