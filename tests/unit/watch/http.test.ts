@@ -56,7 +56,9 @@ describe('retries', () => {
 
 	it('gives up after the last attempt and names the service, the answer and the address', async () => {
 		const { http } = client([{ match: ['example.org'], status: 500 }]);
-		const error = await http.json('clinicaltrials', 'https://example.org/studies').catch((e) => e);
+		const error = (await http
+			.json('clinicaltrials', 'https://example.org/studies')
+			.catch((e: unknown) => e)) as SourceError;
 		expect(error).toBeInstanceOf(SourceError);
 		expect(error.source).toBe('clinicaltrials');
 		expect(error.message).toBe(
