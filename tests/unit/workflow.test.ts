@@ -104,3 +104,55 @@ describe('npm test, as CI runs it', () => {
 		expect(scripts.check).not.toContain('astro');
 	});
 });
+
+/** The literature watch's scheduled workflow (see its header comment). */
+describe('.github/workflows/watch.yml', () => {
+	const text = readFileSync('.github/workflows/watch.yml', 'utf8');
+	const watch = parse(text) as {
+		on: Record<string, unknown>;
+		permissions: Record<string, string>;
+		jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }>;
+	};
+	const watchSteps = Object.values(watch.jobs).flatMap((job) => job.steps);
+
+	it('runs weekly on a schedule and by hand', () => {
+		expect(Object.keys(watch.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+		expect(watch.on.schedule).toEqual([{ cron: '0 6 * * 1' }]);
+	});
+
+	it('pins every action by the same full SHAs as ci.yml, and uses no third-party action', () => {
+		const ciUses = new Set(steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+		const uses = watchSteps.flatMap((s) => (s.uses ? [s.uses] : []));
+		expect(uses.length).toBeGreaterThan(0);
+		for (const u of uses) {
+			expect(u).toMatch(/^actions\/[\w.-]+@[0-9a-f]{40}$/);
+			expect(ciUses.has(u)).toBe(true);
+		}
+	});
+
+	it('grants nothing by default and only what opening a pull request needs to its one job', () => {
+		expect(watch.permissions).toEqual({});
+		for (const job of Object.values(watch.jobs))
+			expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+		for (const s of watchSteps.filter((x) => x.uses?.startsWith('actions/checkout@')))
+			expect(s.with?.['persist-credentials']).toBe(false);
+	});
+
+	it('runs npm run watch, then opens or updates one pull request on a fixed branch with gh', () => {
+		const run = watchSteps.map((s) => s.run ?? '').join('\n');
+		expect(run).toContain('npm run watch');
+		expect(run).toMatch(/gh pr create --base main --head "\$BRANCH"/);
+		expect(run).toContain('gh pr edit "$BRANCH"');
+		expect(text).toContain('BRANCH: literature-watch');
+	});
+
+	it('needs no secret: the contact address is a variable, the NCBI key optional', () => {
+		const env = watchSteps.find((s) => s.run === 'npm run watch') as Step & {
+			env: Record<string, string>;
+		};
+		expect(env.env.WATCH_EMAIL).toBe('${{ vars.WATCH_EMAIL }}');
+		expect(Object.values(env.env).filter((v) => v.includes('secrets.'))).toEqual([
+			'${{ secrets.NCBI_API_KEY }}',
+		]);
+	});
+});

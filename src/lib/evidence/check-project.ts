@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
 import { checkEntryText } from './entry-text-rules.ts';
@@ -25,6 +25,8 @@ import { openCheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
 import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
 import { componentPropProblems } from './component-props.ts';
+import { loadWatch, watchedPages, type WatchData } from '../watch/load.ts';
+import { isWithdrawn } from './facts-schema.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -54,6 +56,8 @@ export interface Evidence {
 	claims: ClaimRecord[];
 	/** Glossary terms, linked on first use in plain-language layers. */
 	glossary: GlossaryTerm[];
+	/** The literature watch: protocols, decisions and complete runs (references/watch/). */
+	watch: WatchData;
 	/** Every problem, sorted by file and position. Empty means the checks pass. */
 	diagnostics: Diagnostic[];
 	counts: {
@@ -256,6 +260,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	}
 
 	const pages = listPages(contentDir);
+	/** Page sources, for the watch's list of condition and topic pages. */
+	const pageSources: { file: string; source: string }[] = [];
 	let citations = 0;
 	/** Every citation with its place, for the check that each cited study has facts. */
 	const citedAt: { key: string; file: string; line: number; column: number }[] = [
@@ -265,6 +271,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	for (const path of pages) {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
+		pageSources.push({ file: relative(contentDir, path).replaceAll('\\', '/'), source });
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
 		const raw = rawTextProblems(source, file, 'page');
 		diagnostics.push(...raw);
@@ -326,6 +333,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			});
 		}
 		for (const row of tableRows) {
+			citedAt.push({ key: row.key, file, line: row.line, column: row.column });
 			// A facts file with errors is reported as such, not as missing.
 			if (facts.byKey.has(row.key) || facts.invalid.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);
@@ -369,8 +377,33 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		});
 	}
 
+	// A retracted (or withdrawn) study may keep its study page, with the notice, but no page may cite
+	// it as evidence any more.
+	for (const c of citedAt) {
+		const retraction = facts.byKey.get(c.key)?.facts.retraction;
+		if (!retraction || !isWithdrawn(retraction)) continue;
+		diagnostics.push({
+			code: 'cites-retracted',
+			file: c.file,
+			line: c.line,
+			column: c.column,
+			key: c.key,
+			message: `This cites "${c.key}" as evidence, but the study was ${retraction.type === 'withdrawal' ? 'withdrawn' : 'retracted'} (recorded ${retraction.date}) (${facts.byKey.get(c.key)!.file}).`,
+			hint: "Remove the citation (and the study from evidence tables and outcomes), re-weigh the finding it supported, and record the change in the page's `updates`.",
+		});
+	}
+
+	const watch = loadWatch(
+		root,
+		watchedPages(pageSources),
+		new Set(keys),
+		relative(root, join(referencesDir, 'watch')).replaceAll('\\', '/'),
+	);
+	diagnostics.push(...watch.diagnostics);
+
 	cache.save();
 	return {
+		watch,
 		library,
 		facts,
 		claims: claims.claims,

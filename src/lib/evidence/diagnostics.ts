@@ -49,7 +49,15 @@ export type DiagnosticCode =
 	| 'cited-without-facts'
 	| 'likely-duplicate'
 	| 'online-mismatch'
-	| 'online-unresolved';
+	| 'online-unresolved'
+	| 'invalid-watch-protocol'
+	| 'missing-watch-protocol'
+	| 'invalid-watch-decision'
+	| 'unknown-exclusion-reason'
+	| 'conflicting-decisions'
+	| 'decision-without-record'
+	| 'invalid-watch-run'
+	| 'cites-retracted';
 
 export interface Diagnostic {
 	code: DiagnosticCode;

@@ -121,6 +121,28 @@ export const studyFactsSchema = z.strictObject({
 	sources: z.array(z.url({ protocol: /^https?$/ })).default([]),
 	/** For editors, not shown: which bibliographic fields were seen in a published record. */
 	verifiedFields: z.array(z.string()).default([]),
+	/**
+	 * A retraction, withdrawal or expression of concern, as the literature watch found it (PubMed
+	 * "Retracted Publication", Crossref `updated-by`). A retracted or withdrawn study keeps its study
+	 * page, which shows the notice, but `npm run check` refuses any page that cites it as evidence.
+	 * @example retraction: { type: retraction, date: 2027-01-15, source: crossref, notice: https://doi.org/10.1016/x }
+	 */
+	retraction: z
+		.strictObject({
+			type: z.enum(['retraction', 'withdrawal', 'expression-of-concern']),
+			/** The notice's date, or the day the watch found it when the source gives none. */
+			date: z.iso.date(),
+			/** Where it was found. */
+			source: z.enum(['pubmed', 'crossref', 'publisher']),
+			/** The notice itself (its DOI link or PubMed record). */
+			notice: z.url({ protocol: /^https?$/ }).optional(),
+		})
+		.optional(),
 });
+
+/** A retraction or withdrawal ends a study's use as evidence; an expression of concern does not. */
+export function isWithdrawn(retraction: { type: string }): boolean {
+	return retraction.type === 'retraction' || retraction.type === 'withdrawal';
+}
 
 export type StudyFacts = z.infer<typeof studyFactsSchema>;
