@@ -355,7 +355,10 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	// A cited study needs its facts (design, n, what it found): report each such key once, at the
 	// first place it is cited, with the file to write.
-	const reported = new Set<string>();
+	// A table row without facts was reported above as such; it is not reported twice.
+	const reported = new Set<string>(
+		diagnostics.filter((d) => d.code === 'table-entry-without-facts').map((d) => d.key!),
+	);
 	for (const c of citedAt) {
 		if (reported.has(c.key) || !library.entries.has(c.key)) continue;
 		if (facts.byKey.has(c.key) || facts.invalid.has(c.key)) continue;
