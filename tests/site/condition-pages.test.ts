@@ -6,7 +6,8 @@ import type { HTMLElement } from 'node-html-parser';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { visibleText } from '../support/dist.ts';
 import { readability } from '../../src/lib/readability.ts';
-import { checkCertaintyWording, CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
+import { CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
+import { wordingProblems } from '../../src/lib/certainty-wording.ts';
 import type { Certainty } from '../../src/lib/page-frontmatter.ts';
 
 /** Full reviews: both layers, bottom line, summary of findings and evidence table. */
@@ -100,7 +101,7 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 		expect(badge.getAttribute('href')).toMatch(/^\/about\/how-we-grade\/#/);
 		const level = certaintyOf(badge);
 		const text = visibleText(first.querySelector('p:not(.kpe-bottom-line-title)'));
-		expect(checkCertaintyWording(level, text), text).toBeNull();
+		expect(wordingProblems(level, text), text).toEqual([]);
 	});
 
 	it('has a summary-of-findings table: studies and people, effect worded to match certainty, symbols and word, a note per downgrade', () => {
@@ -118,7 +119,7 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 				/^(⊕⊕⊕⊕ High|⊕⊕⊕◯ Moderate|⊕⊕◯◯ Low|⊕◯◯◯ Very low|Not graded)/,
 			);
 			const level = certaintyOf(badge);
-			expect(checkCertaintyWording(level, visibleText(effect)), visibleText(effect)).toBeNull();
+			expect(wordingProblems(level, visibleText(effect)), visibleText(effect)).toEqual([]);
 			const notes = certainty!.querySelectorAll('sup a');
 			if (level !== 'high' && level !== 'not-graded')
 				expect(notes.length, 'a note per downgrade').toBeGreaterThan(0);

@@ -21,6 +21,7 @@ import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
 import { openCheckCache } from './check-cache.ts';
+import { checkOutcomes } from './grading-check.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -273,6 +274,14 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				message: `This page cites "${cite.key}", which is not in the library.${suggestion(nearestKeys(cite.key, keys))}`,
 				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
+		}
+		// Grading depends on the facts, so it is checked afresh each time (only pages with outcomes).
+		if (/^outcomes:/m.test(source)) {
+			const frontmatter = parseFrontmatter(source);
+			if (frontmatter)
+				diagnostics.push(
+					...checkOutcomes(source, file, frontmatter.doc, (key) => facts.byKey.get(key)?.facts),
+				);
 		}
 		for (const row of tableRows) {
 			// A facts file with errors is reported as such, not as missing.

@@ -41,7 +41,13 @@ export type DiagnosticCode =
 	| 'cited-without-facts'
 	| 'likely-duplicate'
 	| 'online-mismatch'
-	| 'online-unresolved';
+	| 'online-unresolved'
+	| 'certainty-mismatch'
+	| 'inconsistency-outside-row'
+	| 'graded-without-study'
+	| 'invalid-grading'
+	| 'certainty-wording'
+	| 'invalid-counts';
 
 export interface Diagnostic {
 	code: DiagnosticCode;
