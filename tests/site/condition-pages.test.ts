@@ -112,8 +112,10 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 		const rows = table.querySelectorAll('tbody tr');
 		expect(rows.length).toBeGreaterThan(0);
 		for (const row of rows) {
-			const [, studies, effect, certainty] = row.querySelectorAll('th, td');
-			expect(visibleText(studies)).toMatch(/^\d+ stud(y|ies) \(\d+/);
+			// Outcome, studies (people), three absolute-effect columns, effect, certainty.
+			const cells = row.querySelectorAll('th, td');
+			const [studies, effect, certainty] = [cells[1], cells.at(-2), cells.at(-1)];
+			expect(visibleText(studies)).toMatch(/^\d+ stud(y|ies) \((at least )?\d+/);
 			const badge = certainty!.querySelector('.kpe-certainty')!;
 			expect(visibleText(badge)).toMatch(
 				/^(⊕⊕⊕⊕ High|⊕⊕⊕◯ Moderate|⊕⊕◯◯ Low|⊕◯◯◯ Very low|Not graded)/,
@@ -122,13 +124,13 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 			expect(wordingProblems(level, visibleText(effect)), visibleText(effect)).toEqual([]);
 			const notes = certainty!.querySelectorAll('sup a');
 			if (level !== 'high' && level !== 'not-graded')
-				expect(notes.length, 'a note per downgrade').toBeGreaterThan(0);
+				expect(notes.length, 'a note per downgrade, or on the adopted rating').toBeGreaterThan(0);
 			for (const note of notes) {
 				expect(layers.page.querySelector(note.getAttribute('href')!)).not.toBeNull();
 				// Letters (citations are numbers) and a name that gives the reason.
 				expect(visibleText(note)).toMatch(/^[a-z]+$/);
 				expect(note.getAttribute('aria-label')).toMatch(
-					/^Reason rated down: (risk of bias|inconsistency|indirectness|imprecision|publication bias) \(note [a-z]+\)$/,
+					/^(Reason rated down: (risk of bias|inconsistency|indirectness|imprecision|publication bias)|Reason rated up: (large effect|dose-response|confounding that would shrink the effect)|Rating adopted from the review) \(note [a-z]+\)$/,
 				);
 			}
 		}

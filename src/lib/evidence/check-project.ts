@@ -21,7 +21,7 @@ import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
 import { openCheckCache } from './check-cache.ts';
-import { checkOutcomes } from './grading-check.ts';
+import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -276,12 +276,13 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			});
 		}
 		// Grading depends on the facts, so it is checked afresh each time (only pages with outcomes).
-		if (/^outcomes:/m.test(source)) {
+		const factsOf = (key: string) => facts.byKey.get(key)?.facts;
+		const pictures = directives.some((d) => d.name === 'icon-array');
+		if (pictures || /^outcomes:/m.test(source)) {
 			const frontmatter = parseFrontmatter(source);
-			if (frontmatter)
-				diagnostics.push(
-					...checkOutcomes(source, file, frontmatter.doc, (key) => facts.byKey.get(key)?.facts),
-				);
+			if (frontmatter) diagnostics.push(...checkOutcomes(source, file, frontmatter.doc, factsOf));
+			if (pictures)
+				diagnostics.push(...checkPictureDirectives(directives, file, frontmatter?.doc, factsOf));
 		}
 		for (const row of tableRows) {
 			// A facts file with errors is reported as such, not as missing.

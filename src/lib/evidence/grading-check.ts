@@ -93,3 +93,44 @@ export function checkOutcomes(
 	});
 	return out;
 }
+
+/**
+ * Each `::icon-array{outcome="N"}` names a frontmatter outcome that has counts its study's facts
+ * hold; otherwise the build would stop on it, so the check reports it first.
+ */
+export function checkPictureDirectives(
+	directives: readonly {
+		name: string;
+		attributes: Record<string, string>;
+		line: number;
+		column: number;
+	}[],
+	file: string,
+	doc: Document.Parsed | undefined,
+	factsOf: (key: string) => StudyFacts | undefined,
+): Diagnostic[] {
+	const raw = doc?.get('outcomes');
+	const outcomes = Array.isArray(raw) ? raw : (raw as { toJSON?: () => unknown })?.toJSON?.();
+	const list = Array.isArray(outcomes) ? outcomes : [];
+	const out: Diagnostic[] = [];
+	for (const d of directives) {
+		if (d.name !== 'icon-array') continue;
+		const n = Number(d.attributes.outcome);
+		const parsed = Number.isInteger(n) ? outcomeSchema.safeParse(list[n - 1]) : undefined;
+		const counts = parsed?.success ? parsed.data.counts : undefined;
+		const ok =
+			counts &&
+			factsOf(counts.study)?.counts.some((c) => c.id === counts.id) &&
+			parsed!.data.studies.includes(counts.study);
+		if (ok) continue;
+		out.push({
+			code: 'invalid-counts',
+			file,
+			line: d.line,
+			column: d.column,
+			message: `::icon-array names outcome "${d.attributes.outcome ?? ''}", which is not a frontmatter outcome with counts (this page has ${list.length} outcome${list.length === 1 ? '' : 's'}).`,
+			hint: 'Set `outcome` to the number of a row (1 = the first) whose `counts: { study, id }` name counts in that study’s facts file.',
+		});
+	}
+	return out;
+}

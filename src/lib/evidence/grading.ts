@@ -275,6 +275,7 @@ export function countPeople(
 		if (reviews.some((r) => r.facts.includes.includes(facts.key))) continue;
 		// Two reviews of the same condition, or a trial no later than a review of its condition, may
 		// share people: count them once (the review) and say so.
+		// A review of unknown size cannot stand for them: its studies are counted, and flagged.
 		const couldBeInside = reviews.some(
 			(r) =>
 				r.facts.conditions.some((c) => facts.conditions.includes(c)) &&
@@ -285,7 +286,7 @@ export function countPeople(
 		);
 		if (couldBeInside) {
 			overlapping = true;
-			continue;
+			if (reviews.some((r) => r.facts.n !== null)) continue;
 		}
 		counted.push(study);
 		const n = facts.nCompared ?? facts.n;

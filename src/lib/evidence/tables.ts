@@ -334,17 +334,17 @@ export function renderSummaryOfFindings(
 			...(outcome.adopts
 				? [
 						{
-							label: 'Rating adopted',
+							label: 'Rating adopted from the review',
 							text: `The review’s own rating (${CERTAINTY_LABELS[outcome.adopts.certainty].word.toLowerCase()}), taken as it stands: ${outcome.adopts.note}`,
 						},
 					]
 				: []),
 			...outcome.downgrades.map((d) => ({
-				label: REASON_LABELS[d.reason],
+				label: `Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()}`,
 				text: `${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${d.note}`,
 			})),
 			...outcome.upgrades.map((u) => ({
-				label: UPGRADE_LABELS[u.reason],
+				label: `Reason rated up: ${UPGRADE_LABELS[u.reason].toLowerCase()}`,
 				text: `${UPGRADE_LABELS[u.reason]} (rated up ${u.levels === 2 ? 'two levels' : 'one level'}): ${u.note}`,
 			})),
 		];
