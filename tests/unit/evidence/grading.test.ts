@@ -17,6 +17,7 @@ import {
 } from '../../../src/lib/evidence/absolute-effects.ts';
 import {
 	computeCertainty,
+	NOT_GRADED_RULE,
 	countPeople,
 	peopleLabel,
 	type PeopleCount,
@@ -270,5 +271,15 @@ describe('absolute effects', () => {
 				expect(hi).toBeLessThanOrEqual(1 + 1e-12);
 			}),
 		);
+	});
+});
+
+describe('the one rule for "not graded"', () => {
+	it('is written on the how-we-grade page word for word', () => {
+		const page = readFileSync(
+			fileURLToPath(new URL('../../../content/about/how-we-grade.mdx', import.meta.url)),
+			'utf8',
+		);
+		expect(page).toContain(NOT_GRADED_RULE);
 	});
 });
