@@ -117,11 +117,13 @@ export function checkPictureDirectives(
 		if (d.name !== 'icon-array') continue;
 		const n = Number(d.attributes.outcome);
 		const parsed = Number.isInteger(n) ? outcomeSchema.safeParse(list[n - 1]) : undefined;
-		const counts = parsed?.success ? parsed.data.counts : undefined;
+		const row = parsed?.success ? parsed.data : undefined;
+		const counts = row?.counts;
 		const ok =
+			row &&
 			counts &&
 			factsOf(counts.study)?.counts.some((c) => c.id === counts.id) &&
-			parsed!.data.studies.includes(counts.study);
+			row.studies.includes(counts.study);
 		if (ok) continue;
 		out.push({
 			code: 'invalid-counts',

@@ -67,6 +67,14 @@ describe('one fixture per kind of grading error', () => {
 		},
 	);
 
+	it('refuses a picture of an outcome that has no counts, at the directive', () => {
+		const { diagnostics } = checkProject({ root: fixture('grading-invalid-picture') });
+		expect(diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual([
+			'invalid-counts content/page.mdx:22',
+		]);
+		expect(diagnostics[0]!.message).toContain('this page has 1 outcome');
+	});
+
 	it('passes a row whose grading adds up', () => {
 		expect(checkProject({ root: fixture('grading-valid') }).diagnostics).toEqual([]);
 	});
