@@ -27,6 +27,7 @@ import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
 import { componentPropProblems } from './component-props.ts';
 import { loadWatch, watchedPages, type WatchData } from '../watch/load.ts';
 import { isWithdrawn } from './facts-schema.ts';
+import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -331,6 +332,15 @@ export function checkProject(paths: ProjectPaths): Evidence {
 					? 'An `@` before a word in running text cites that key (the author and the number). Fix the key; for a literal @name, put it in code: `@name`.'
 					: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
+		}
+		// Grading depends on the facts, so it is checked afresh each time (only pages with outcomes).
+		const factsOf = (key: string) => facts.byKey.get(key)?.facts;
+		const pictures = directives.some((d) => d.name === 'icon-array');
+		if (pictures || /^outcomes:/m.test(source)) {
+			const frontmatter = parseFrontmatter(source);
+			if (frontmatter) diagnostics.push(...checkOutcomes(source, file, frontmatter.doc, factsOf));
+			if (pictures)
+				diagnostics.push(...checkPictureDirectives(directives, file, frontmatter?.doc, factsOf));
 		}
 		for (const row of tableRows) {
 			citedAt.push({ key: row.key, file, line: row.line, column: row.column });

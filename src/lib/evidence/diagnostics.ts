@@ -57,7 +57,13 @@ export type DiagnosticCode =
 	| 'conflicting-decisions'
 	| 'decision-without-record'
 	| 'invalid-watch-run'
-	| 'cites-retracted';
+	| 'cites-retracted'
+	| 'certainty-mismatch'
+	| 'inconsistency-outside-row'
+	| 'graded-without-study'
+	| 'invalid-grading'
+	| 'certainty-wording'
+	| 'invalid-counts';
 
 export interface Diagnostic {
 	code: DiagnosticCode;
