@@ -162,6 +162,43 @@ const isoDate = z.union([
 		.transform((text) => new Date(`${text}T00:00:00Z`)),
 ]);
 
+/** Plain text a reader sees as it is: no Markdown, HTML or citation brackets. */
+const plainSentence = (what: string) =>
+	z
+		.string()
+		.trim()
+		.min(10)
+		.max(200)
+		.refine((s) => !/[<>[\]`*_]/.test(s), {
+			message: `Write ${what} as plain text: no Markdown, HTML or citations (the box shows it as it is; the facts in it must already be cited in the page).`,
+		});
+
+/**
+ * The first screen of a condition or topic page ("At a glance"): what a patient or clinician needs
+ * before anything else. Written in plain words (reading grade 8 or lower: a test measures it) and
+ * drawn only from what the page's cited key messages say.
+ */
+export const glanceSchema = z.strictObject({
+	/**
+	 * The page's answer to its question, in one plain sentence.
+	 * @example answer: We do not know if ketamine drips help CRPS pain; in the larger trial, relief had faded by week 12.
+	 */
+	answer: plainSentence('`glance.answer`'),
+	/**
+	 * How sure we are of that answer: the lowest certainty in the page's bottom line.
+	 * @example certainty: very-low
+	 */
+	certainty: certaintySchema,
+	/**
+	 * The harm a reader most needs to know, in one plain sentence.
+	 * @example harm: Long drips can harm the liver.
+	 */
+	harm: plainSentence('`glance.harm`'),
+});
+export type Glance = z.infer<typeof glanceSchema>;
+
+/** A calendar date written as `YYYY-MM-DD` in frontmatter. */
+
 /**
  * One dated change to a page's content, as readers should hear about it. The changelog and feed are
  * built from exactly these entries, so the summary is plain text (no Markdown, no citations).
@@ -240,6 +277,12 @@ export const pageFields = z.object({
 	 * @default []
 	 */
 	outcomes: z.array(outcomeSchema).default([]),
+	/**
+	 * The "At a glance" box that opens the page: its answer, certainty and key harm. Required on
+	 * condition and topic pages.
+	 * @example glance: { answer: We do not know if …, certainty: very-low, harm: Long drips can harm the liver. }
+	 */
+	glance: glanceSchema.optional(),
 });
 
 /** Checks across fields of a page's frontmatter. */
@@ -266,6 +309,24 @@ export function checkPageFrontmatter(data: z.infer<typeof pageFields>, ctx: z.Re
 			message:
 				'Condition and topic pages show when their evidence was last searched: set `searchDate` (YYYY-MM-DD).',
 		});
+	}
+	if ((data.pageType === 'condition' || data.pageType === 'topic') && !data.glance) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['glance'],
+			message:
+				'Condition and topic pages open with an "At a glance" box: set `glance:` with `answer` (one plain sentence), `certainty` (the bottom line\'s) and `harm` (the key harm, one plain sentence).',
+		});
+	}
+	for (const field of ['answer', 'harm'] as const) {
+		const text = data.glance?.[field];
+		if (text && text.split(/[.!?](?:\s+|$)/).filter((s) => s.trim()).length > 1) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['glance', field],
+				message: `\`glance.${field}\` is one sentence (it must fit a phone's first screen): join the sentences or keep the most important one.`,
+			});
+		}
 	}
 	data.updates.forEach((update, i) => {
 		const previous = data.updates[i - 1];

@@ -14,6 +14,7 @@ import { isPartlySeen } from './entry-rules.ts';
 import { doiUrl, familyName, pubmedUrl } from './csl-fields.ts';
 
 export { familyName };
+import { hasEtAl, withoutEtAlMarker } from './et-al.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
 const PROTECT: [string, string, string][] = [
@@ -55,7 +56,17 @@ function restore(html: string): string {
 
 /** The CSL item without identifiers (we link them ourselves) and without editor-only fields. */
 function displayItem(csl: CslItem): CslItem {
-	const { DOI: _doi, PMID: _pmid, URL: _url, note: _note, keyword: _keyword, ...rest } = csl;
+	const {
+		DOI: _doi,
+		PMID: _pmid,
+		URL: _url,
+		note: _note,
+		keyword: _keyword,
+		...rest
+	} = withoutEtAlMarker(csl);
+	// Vancouver prints a literal name as it is: "Ferraro MC, et al." (citeproc's own "et al." only
+	// comes after six named authors, and then cuts this one off too).
+	if (hasEtAl(csl)) rest.author = [...(rest.author ?? []), { literal: 'et al.' }];
 	return protect(rest) as CslItem;
 }
 
@@ -137,13 +148,17 @@ export function identifierLinks(csl: CslItem): string {
 	return toHtml(identifierLinkNodes(csl));
 }
 
-/** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
+/** What a label or preview shows for an entry whose year was not verified ("no date"). */
+export const NO_YEAR = 'n.d.';
+
 /**
  * Who wrote it, as running text names them before a number (a bare `@key`): "Smith", "Smith and
  * Jones", "Smith et al."; an organisation by its name; with no author, the journal or publisher.
  */
 export function narrativeName(csl: CslItem): string {
 	const people = (csl.author ?? []).map((p) => normaliseText(familyName(p))).filter(Boolean);
+	// BibTeX `and others`: more authors than the item names.
+	if (people.length > 0 && hasEtAl(csl)) return `${people[0]} et al.`;
 	if (people.length === 1) return people[0]!;
 	if (people.length === 2) return `${people[0]} and ${people[1]}`;
 	if (people.length > 2) return `${people[0]} et al.`;
@@ -151,6 +166,7 @@ export function narrativeName(csl: CslItem): string {
 	return normaliseText(typeof body === 'string' && body ? body : 'The authors');
 }
 
+/** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const initials = (first?.given ?? '')
@@ -161,13 +177,14 @@ export function shortReference(csl: CslItem): string {
 	const name = first
 		? (first.literal ?? [familyName(first), initials].filter(Boolean).join(' '))
 		: '';
-	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 ? ' et al' : ''}` : '';
-	const year = csl.issued?.['date-parts']?.[0]?.[0];
+	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 || hasEtAl(csl) ? ' et al' : ''}` : '';
+	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
 	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
 	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
 	const full = normaliseText(csl.title ?? '');
 	const title = truncateText(full, 100);
-	return normaliseText([who, year ? String(year) : '', title].filter(Boolean).join('. '));
+	// "n.d." already ends in its full stop.
+	return normaliseText([who, String(year).replace(/\.$/, ''), title].filter(Boolean).join('. '));
 }
 
 const CACHE = Symbol.for('ketamine-pain-evidence.formatted-references');

@@ -16,6 +16,7 @@ import '@citation-js/plugin-bibtex';
 import type { Diagnostic } from './diagnostics.ts';
 import { scanBibtex, type ScanResult, type ScannedEntry } from './bibtex-scan.ts';
 import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
+import { markEtAl } from './et-al.ts';
 import { decodeBibFile } from './text-encoding.ts';
 import { plainCslItem } from './latex-formatting.ts';
 
@@ -208,9 +209,10 @@ function parseEntries(
 			line: entry.line,
 			column: entry.column,
 			scanned: entry,
-			// Tags that citation-js made from LaTeX font commands become text; an entry whose own
-			// text holds `<` keeps every character, for the checks to report.
-			csl: entry.fields.some((f) => f.raw.includes('<')) ? csl : plainCslItem(csl),
+			// Tags that citation-js made from LaTeX font commands become text (an entry whose own text
+			// holds `<` keeps every character, for the checks to report); BibTeX `and others` is
+			// "et al.", not an author (et-al.ts).
+			csl: markEtAl(entry.fields.some((f) => f.raw.includes('<')) ? csl : plainCslItem(csl)),
 		});
 	}
 	return { entries, diagnostics };

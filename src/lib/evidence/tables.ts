@@ -16,15 +16,16 @@ import {
 } from './absolute-effects.ts';
 import { DESIGN_LABELS, DESIGNS, type StudyCount, type StudyFacts } from './facts-schema.ts';
 import { computeCertainty, countPeople, peopleLabel } from './grading.ts';
-import { familyName } from './format.ts';
+import { NO_YEAR, familyName } from './format.ts';
 import type { CslItem } from './library.ts';
 
 /** "Noppers 2011": first author's family name and year. */
 export function studyLabel(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const name = first ? familyName(first) || csl.id : csl.id;
-	const year = csl.issued?.['date-parts']?.[0]?.[0];
-	return `${name}${year ? ` ${year}` : ''}`;
+	// "Eichenberger n.d.": a label never ends in a bare name (or "Eichenberger:" in a heading).
+	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
+	return `${name} ${year}`;
 }
 
 /**
