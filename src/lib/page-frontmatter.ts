@@ -181,7 +181,7 @@ const plainSentence = (what: string) =>
 export const glanceSchema = z.strictObject({
 	/**
 	 * The page's answer to its question, in one plain sentence.
-	 * @example answer: We do not know if ketamine drips help CRPS pain; in the larger trial, relief had faded by week 12.
+	 * @example answer: We do not know if ketamine drips help CRPS pain; in a trial of 60 people, relief had faded by week 12.
 	 */
 	answer: plainSentence('`glance.answer`'),
 	/**

@@ -13,7 +13,7 @@ describe.each([
 	['a 390 × 844 phone', phone(390, 844)],
 	['a 1280 × 900 desktop', DESKTOP],
 ] as const)('on %s', (_, options) => {
-	it('every condition and topic page shows its answer, certainty and key harm, and the section links, on the first screen', async () => {
+	it('every condition and topic page shows its answer, certainty, key harm, section links and the start of its key picture on the first screen', async () => {
 		const context = await browser().newContext(options);
 		const height = options.viewport!.height;
 		const late = (
@@ -29,6 +29,12 @@ describe.each([
 						(selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? null,
 					),
 				);
+				// Where a page has a key picture, it starts on the first screen: its title and the top
+				// of its grids are in view.
+				const picture = await page.evaluate(
+					() => document.querySelector('.kpe-glance .kpe-icon-grid')?.getBoundingClientRect().top,
+				);
+				if (picture !== undefined) bottoms.push(picture + 40);
 				return bottoms.some((b) => b === null || b > height)
 					? `${path}: ${bottoms.map((b) => (b === null ? 'missing' : Math.round(b))).join(', ')} px (screen ${height})`
 					: null;
