@@ -5,7 +5,7 @@
  * check reports when a row's certainty does not add up. Pure: no Astro, no files.
  */
 import type { Certainty, Outcome } from '../page-frontmatter.ts';
-import type { StudyFacts } from './facts-schema.ts';
+import { DESIGNS, type StudyFacts } from './facts-schema.ts';
 
 type Level = Exclude<Certainty, 'not-graded'>;
 
@@ -18,16 +18,10 @@ const BY_RANK: Level[] = ['very-low', 'very-low', 'low', 'moderate', 'high'];
  * (a control group, a before-and-after series, or a pooled estimate). Single-patient reports,
  * narrative reviews, guidelines, alerts and laboratory studies cannot.
  */
-export const GRADABLE_DESIGNS: ReadonlySet<StudyFacts['design']> = new Set([
-	'meta-analysis',
-	'systematic-review',
-	'rct',
-	'crossover-rct',
-	'cohort',
-	'retrospective',
-	'cross-sectional',
-	'case-series',
-]);
+export const GRADABLE_DESIGNS: ReadonlySet<StudyFacts['design']> = new Set(
+	// DESIGNS runs from strongest to weakest: every design before the single-patient report.
+	DESIGNS.slice(0, DESIGNS.indexOf('case-report')),
+);
 
 /** Designs whose evidence starts high. */
 const RANDOMISED_DESIGNS: ReadonlySet<StudyFacts['design']> = new Set([
