@@ -236,6 +236,17 @@ export function findUnreadableClusters(text: string, page = false): UnreadableCl
 					: `Write it as \`[${keys.map((k) => `@${k}`).join('; ') || '@key'}]\`; put any words outside the brackets.`,
 		});
 	}
+	// Outside page text (claims, the glossary) a bare `@key` is not read: say so rather than print it.
+	if (!page)
+		for (const use of findPageCitations(text))
+			if (use.narrative)
+				out.push({
+					text: text.slice(use.index, use.index + use.length),
+					index: use.index,
+					reason:
+						'a bare `@key` names the authors only in page text; here it would be printed as it stands',
+					fix: `Write it as \`[@${use.keys[0]}]\` (or put a literal @name in code).`,
+				});
 	return out;
 }
 
