@@ -24,8 +24,10 @@ export const onRequest = defineMiddleware(async (_context, next) => {
 	if (!response.headers.get('content-type')?.includes('text/html')) return response;
 	const html = await response.text();
 	const count = `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}`;
+	// Fixed at the bottom of the window: Starlight's header and sidebar, fixed at the top and left,
+	// would cover it anywhere else.
 	const banner =
-		`<div role="alert" data-kpe-dev-problems style="background:#fff3cd;color:#3d2b00;border-bottom:3px solid #b45309;padding:1rem;font:14px/1.4 system-ui,sans-serif;white-space:normal">` +
+		`<div role="alert" data-kpe-dev-problems style="position:fixed;inset:auto 0 0 0;z-index:1000;max-height:40vh;overflow:auto;background:#fff3cd;color:#3d2b00;border-top:3px solid #b45309;padding:.75rem 1rem 3.5rem;font:14px/1.4 system-ui,sans-serif">` +
 		`<strong>Not publishable: the evidence checks found ${count}.</strong> This preview uses the library as it is now; fix each problem and save (it is checked again on save). <code>npm run check</code> lists them too.` +
 		`<pre style="white-space:pre-wrap;margin:.5rem 0 0;font-size:12px">${escapeHtml(diagnostics.map(formatDiagnostic).join('\n\n'))}</pre></div>`;
 	const body = /<body[^>]*>/i.exec(html);
