@@ -1,7 +1,7 @@
 /**
  * Dev server only. Each request first brings the evidence up to date with the files (an edit saved
  * a moment ago is checked now, so no page is rendered with an older library). While the checks
- * find problems, every page is still served, with the problems listed at its top, so an editor can
+ * find problems, every page is still served, with the problems listed at the bottom of the window, so an editor can
  * preview the page they are fixing; a page that cannot render shows Astro's error overlay with
  * every problem and the first one's file and line.
  */
