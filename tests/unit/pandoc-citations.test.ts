@@ -88,3 +88,17 @@ describe('citations in claims and the glossary', () => {
 		]);
 	});
 });
+
+describe('a bare @key with a locator', () => {
+	it('prints `@key [p. 4]` as the authors and the number with the page, as Pandoc does', () => {
+		expect(rendered('As @jones2019trial [p. 4] found.\n')).toBe(
+			'As Jones and Brown [1, p. 4] found.',
+		);
+		expect(findPageCitations('@jones2019trial [p. 4] and a link @jones2019trial [x](/y/)')).toEqual(
+			[
+				{ keys: ['jones2019trial'], index: 0, length: 22, narrative: true, locator: 'p. 4' },
+				{ keys: ['jones2019trial'], index: 34, length: 15, narrative: true },
+			],
+		);
+	});
+});
