@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/lib/evidence/check-project.ts';
 import { findPageCitations, scanPage } from '../../src/lib/evidence/citations.ts';
 import { evidencePlugins } from '../../src/plugins/index.ts';
+import { fieldCitations } from '../../src/lib/evidence/field-citations.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
 const evidence = checkProject({ root });
@@ -71,5 +72,33 @@ describe('Pandoc citation syntax in page text', () => {
 			scan.citations.map((c) => `${c.key}@${c.column}${c.narrative ? ' narrative' : ''}`),
 		).toEqual(['smith2020exercise@5', 'jones2019trial@28 narrative', 'smith2020exercise@52']);
 		expect(scan.unreadable).toEqual([]);
+	});
+});
+
+describe('citations in claims and the glossary', () => {
+	it('refuses a bare @key there (only page text names authors), instead of printing it', () => {
+		const { citations, diagnostics } = fieldCitations(
+			'Relief lasted weeks @smith2020exercise; mail someone@example.org.',
+			'content/claims/01-x.yaml',
+			{ line: 5, column: 14 },
+		);
+		expect(citations).toEqual([]);
+		expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.code}: ${d.hint}`)).toEqual([
+			'content/claims/01-x.yaml:5 unreadable-citation: Write it as `[@smith2020exercise]` (or put a literal @name in code).',
+		]);
+	});
+});
+
+describe('a bare @key with a locator', () => {
+	it('prints `@key [p. 4]` as the authors and the number with the page, as Pandoc does', () => {
+		expect(rendered('As @jones2019trial [p. 4] found.\n')).toBe(
+			'As Jones and Brown [1, p. 4] found.',
+		);
+		expect(findPageCitations('@jones2019trial [p. 4] and a link @jones2019trial [x](/y/)')).toEqual(
+			[
+				{ keys: ['jones2019trial'], index: 0, length: 22, narrative: true, locator: 'p. 4' },
+				{ keys: ['jones2019trial'], index: 34, length: 15, narrative: true },
+			],
+		);
 	});
 });

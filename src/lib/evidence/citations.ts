@@ -83,7 +83,16 @@ export function findPageCitations(text: string): PageCitationUse[] {
 	const brackets = [...text.matchAll(BRACKET)].map((m) => [m.index, m.index + m[0].length]);
 	for (const match of text.matchAll(NARRATIVE)) {
 		if (brackets.some(([from, to]) => match.index >= from! && match.index < to!)) continue;
-		out.push({ keys: [match[1]!], index: match.index, length: match[0].length, narrative: true });
+		// Pandoc's `@key [p. 4]`: a bracket right after a bare key is its locator (not a link).
+		const after = text.slice(match.index + match[0].length);
+		const locator = /^\s?\[([^[\]\n@;]*[^\s[\]\n@;])\](?![([])/.exec(after);
+		out.push({
+			keys: [match[1]!],
+			index: match.index,
+			length: match[0].length + (locator ? locator[0].length : 0),
+			narrative: true,
+			...(locator ? { locator: locator[1]!.trim() } : {}),
+		});
 	}
 	return out.sort((a, b) => a.index - b.index);
 }
@@ -236,6 +245,17 @@ export function findUnreadableClusters(text: string, page = false): UnreadableCl
 					: `Write it as \`[${keys.map((k) => `@${k}`).join('; ') || '@key'}]\`; put any words outside the brackets.`,
 		});
 	}
+	// Outside page text (claims, the glossary) a bare `@key` is not read: say so rather than print it.
+	if (!page)
+		for (const use of findPageCitations(text))
+			if (use.narrative)
+				out.push({
+					text: text.slice(use.index, use.index + use.length),
+					index: use.index,
+					reason:
+						'a bare `@key` names the authors only in page text; here it would be printed as it stands',
+					fix: `Write it as \`[@${use.keys[0]}]\` (or put a literal @name in code).`,
+				});
 	return out;
 }
 

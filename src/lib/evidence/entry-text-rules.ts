@@ -11,7 +11,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { LibraryEntry } from './library.ts';
 import type { ScannedField } from './bibtex-scan.ts';
 import { hasHtml } from './entry-rules.ts';
-import { fieldTooLong } from './text-limits.ts';
+import { MAX_FIELD_CHARS, fieldTooLong } from './text-limits.ts';
 import { findInvisible, findMarkup, withoutInvisible, withoutMarkup } from './text-safety.ts';
 
 /** CSL fields never displayed (so not checked for markup): editor-only or replaced by our own links. */
@@ -89,6 +89,7 @@ export function checkEntryText(entry: LibraryEntry): Diagnostic[] {
 	}
 
 	for (const field of entry.scanned.fields) {
+		if (field.raw.length <= MAX_FIELD_CHARS) continue;
 		const long = fieldTooLong(field.raw, at(entry, field), field.name);
 		if (long) out.push(long);
 	}

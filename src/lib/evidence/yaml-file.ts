@@ -8,7 +8,7 @@ import type { z } from 'astro/zod';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { findInvisible, findMarkup } from './text-safety.ts';
 import { fastYamlData } from './yaml-fast.ts';
-import { fieldTooLong, rawTextProblems } from './text-limits.ts';
+import { MAX_FIELD_CHARS, fieldTooLong, rawTextProblems } from './text-limits.ts';
 
 export interface YamlFile<T> {
 	/** The validated data, or undefined when the file has errors (already reported). */
@@ -199,11 +199,15 @@ export function checkYamlText<S extends z.ZodType>(
 	const titleFields = new Set(options.titleFields ?? []);
 	const identifierFields = new Set([...(options.identifierFields ?? []), ...titleFields]);
 	for (const [nodePath, text] of stringsIn(parsed.data, [])) {
-		const long = fieldTooLong(
-			text,
-			{ file, ...positionOf(nodePath), key: options.key },
-			nodePath.join('.'),
-		);
+		// The position only for a field too long: finding it parses the file with positions.
+		const long =
+			text.length > MAX_FIELD_CHARS
+				? fieldTooLong(
+						text,
+						{ file, ...positionOf(nodePath), key: options.key },
+						nodePath.join('.'),
+					)
+				: null;
 		if (long) diagnostics.push(long);
 		const name = [...nodePath].reverse().find((p) => typeof p === 'string');
 		if (name === undefined) continue;

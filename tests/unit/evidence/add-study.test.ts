@@ -126,6 +126,22 @@ describe('npm run add-study', () => {
 		});
 	});
 
+	it('looks in the library first: a DOI or PMID already there gets the key to cite, with no network', async () => {
+		const library = loadLibrary('references');
+		const offline: Parameters<typeof prepareStudy>[2] = () =>
+			Promise.reject(new Error('no network in this test'));
+		for (const id of ['10.1016/j.pain.2009.06.023', '19604642']) {
+			const result = await prepareStudy(id, library, offline, {
+				conditionsFile: 'references/conditions.bib',
+				topicsFile: 'references/topics.bib',
+			});
+			expect(result).toMatchObject({
+				ok: false,
+				message: expect.stringContaining('Cite it as [@sigtermans2009ketamine]'),
+			});
+		}
+	});
+
 	it('says so when the registry does not know the identifier', async () => {
 		const dir = project();
 		const result = await addStudy(dir, '99999999');
