@@ -166,7 +166,7 @@ describe('a run that fails half way writes nothing', () => {
 		[
 			'a timeout',
 			{ match: ['esummary.fcgi'], hang: true },
-			/pubmed failed: answered no answer within 30 s on all 4 attempts/,
+			/pubmed failed: gave no answer within 30 s on all 4 attempts/,
 		],
 		[
 			'malformed JSON',
@@ -191,6 +191,7 @@ describe('a run that fails half way writes nothing', () => {
 			expect(code).toBe(1);
 			expect(output).toMatch(message);
 			expect(output).toContain('Nothing was written');
+		expect(output).toContain('(last complete run: 2026-12-08T060000Z.json)');
 			expect(snapshot(out)).toEqual(before);
 		},
 	);
