@@ -62,6 +62,14 @@ describe('the project as committed', () => {
 });
 
 describe('a bad protocol', () => {
+	it('a condition page without a protocol file is named, with the file to add', () => {
+		const { printed } = check((root) => rmSync(join(root, 'references/watch/protocol/crps.yaml')));
+		expect(printed).toContain(
+			'content/conditions/crps.mdx:1:1 error [missing-watch-protocol] The condition page "conditions/crps" has no search protocol',
+		);
+		expect(printed).toContain('fix: Add references/watch/protocol/crps.yaml');
+	});
+
 	it('is reported at its line with the fix: a page that does not exist, a misspelt field, no registry query', () => {
 		const { diagnostics, printed } = check((root) => {
 			const file = join(root, 'references/watch/protocol/crps.yaml');
@@ -85,8 +93,8 @@ describe('a bad protocol', () => {
 		expect(printed).toContain(
 			'references/watch/protocol/fibromyalgia.yaml:1:1 error [invalid-watch-protocol] "conditions/fibromyalgia" is a condition page, but its protocol has no `clinicaltrials.cond`',
 		);
-		// With crps.yaml broken, the CRPS page has no protocol.
-		expect(printed).toContain('content/conditions/crps.mdx:1:1 error [missing-watch-protocol]');
+		// A broken protocol is reported at its file, not again as a missing one.
+		expect(printed).not.toContain('content/conditions/crps.mdx');
 		expect(diagnostics.every((d) => d.hint.length > 0)).toBe(true);
 	});
 
