@@ -191,7 +191,7 @@ describe('a run that fails half way writes nothing', () => {
 			expect(code).toBe(1);
 			expect(output).toMatch(message);
 			expect(output).toContain('Nothing was written');
-		expect(output).toContain('(last complete run: 2026-12-08T060000Z.json)');
+			expect(output).toContain('(last complete run: 2026-12-08T060000Z.json)');
 			expect(snapshot(out)).toEqual(before);
 		},
 	);
