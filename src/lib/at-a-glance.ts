@@ -1,24 +1,19 @@
 /**
- * "At a glance": the clinician bottom line and its certainty, repeated at the top of a condition
- * page with links to the page's main sections, so a reader sees the answer on the first screen
- * instead of four screens down.
+ * "At a glance": the box that opens every condition and topic page, so patients and clinicians see
+ * the answer, how sure it is and the key harm on the first screen, then the way into each layer.
  *
- * It reads the page's own rendered bottom-line box (components/BottomLine.astro), so the page text
- * stays in one place (content/). The copy drops every `id` (the original keeps them: reference-list
- * back-links and the box's label point there), its citation clusters are marked as copies, and it
- * is hidden from search, which indexes the original.
+ * Its text is the page's own `glance` frontmatter (content/, checked by the schema); the links come
+ * from the page's headings as Starlight lists them, so nothing is read back out of rendered HTML.
  */
 
-export interface Glance {
-	/** The certainty badge's HTML, as the bottom-line box shows it. */
-	badge: string;
-	/** The bottom line's paragraphs, ids removed. */
-	body: string;
-	/** Sections of the page to jump to, in page order; only those the page has. */
-	links: { href: string; label: string }[];
+/** A heading as Starlight's route data lists it. */
+export interface Heading {
+	depth: number;
+	slug: string;
+	text: string;
 }
 
-/** Where the box links to, if the page has a heading with that id. */
+/** Where the box links to, if the page has a heading with that id, in this order. */
 export const GLANCE_SECTIONS: readonly { id: string; label: string }[] = [
 	{ id: 'in-plain-words', label: 'In plain words' },
 	{ id: 'for-clinicians', label: 'For clinicians' },
@@ -26,26 +21,11 @@ export const GLANCE_SECTIONS: readonly { id: string; label: string }[] = [
 	{ id: 'side-effects-and-risks', label: 'Side effects' },
 ];
 
-const BOX = /<section class="kpe-bottom-line"[^>]*>([\s\S]*?)<\/section>/;
-const TITLE = /<p class="kpe-bottom-line-title"[^>]*>([\s\S]*?)<\/p>/;
-const BADGE = /<a class="kpe-certainty\b[^>]*>[\s\S]*?<\/a>/;
-
-/** The bottom line of a rendered page, or null when the page has none. */
-export function readGlance(html: string): Glance | null {
-	const box = BOX.exec(html);
-	if (!box) return null;
-	const inner = box[1] ?? '';
-	const title = TITLE.exec(inner);
-	const badge = title ? BADGE.exec(title[1] ?? '') : null;
-	if (!title || !badge) return null;
-	const body = inner
-		.replace(title[0], '')
-		.replace(/\s+id="[^"]*"/g, '')
-		// A copy of a citation, not a place the reference list links back to.
-		.replace(/class="kpe-cite"/g, 'class="kpe-cite-copy"')
-		.trim();
-	const links = GLANCE_SECTIONS.filter(({ id }) => html.includes(`id="${id}"`)).map(
-		({ id, label }) => ({ href: `#${id}`, label }),
-	);
-	return { badge: badge[0], body, links };
+/** The sections of a page the box links to: only those the page has. */
+export function glanceLinks(headings: readonly Heading[]): { href: string; label: string }[] {
+	const slugs = new Set(headings.map((h) => h.slug));
+	return GLANCE_SECTIONS.filter(({ id }) => slugs.has(id)).map(({ id, label }) => ({
+		href: `#${id}`,
+		label,
+	}));
 }

@@ -10,8 +10,12 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { CslItem } from './evidence/library.ts';
+import { hasEtAl, withoutEtAlMarker } from './evidence/et-al.ts';
 
-/** The CSL item as exported: the key as id, editor-only fields dropped, unverified identifiers dropped. */
+/**
+ * The CSL item as exported: the key as id, editor-only fields dropped, unverified identifiers dropped.
+ * An "et al." marker (et-al.ts) stays: toBibtex and toRis write it in their own format.
+ */
 export function exportItem(key: string, csl: CslItem, verified: boolean): CslItem {
 	const { note: _note, keyword: _keyword, DOI, PMID, URL, ...rest } = csl;
 	return {
@@ -26,16 +30,34 @@ export function exportItem(key: string, csl: CslItem, verified: boolean): CslIte
 /** BibTeX for the items, keys kept (citation-js would otherwise make its own labels). */
 export function toBibtex(items: readonly CslItem[]): string {
 	if (items.length === 0) return '';
-	return new Cite(items.map((item) => ({ ...item, 'citation-key': item.id }))).format('bibtex', {
-		format: 'text',
-	}) as string;
+	const bibtex = new Cite(
+		items.map((item) => ({
+			...withoutEtAlMarker(item),
+			'citation-key': item.id,
+			...(hasEtAl(item) ? { author: [...(item.author ?? []), { literal: OTHERS }] } : {}),
+		})),
+	).format('bibtex', { format: 'text' }) as string;
+	// citation-js braces a literal name (`{others}`: a person called "others" to BibTeX); the bare
+	// word is BibTeX's own "et al.". The stand-in cannot occur in a real name.
+	return bibtex.split(`and {${OTHERS}}`).join('and others');
 }
+
+/** A stand-in for BibTeX's `others`, swapped for the bare word after citation-js has written it. */
+const OTHERS = 'kpeEtAlOthers';
+
+/** What an RIS record says when the source lists more authors than it names. */
+export const RIS_ET_AL_NOTE = 'et al.: the source lists further authors who are not named here';
 
 /** RIS for the items: one `TY … ER` record each. */
 export function toRis(items: readonly CslItem[]): string {
 	if (items.length === 0) return '';
 	// @citation-js/plugin-ris registers 'ris' at run time; core's `Formats` type does not list it.
-	const cite = new Cite([...items]) as unknown as { format(f: string, o: object): string };
+	// RIS has no "et al." marker: the named authors go out as AU, and a note (N1) says there are more.
+	const cite = new Cite(
+		items.map((item) =>
+			hasEtAl(item) ? { ...withoutEtAlMarker(item), note: RIS_ET_AL_NOTE } : item,
+		),
+	) as unknown as { format(f: string, o: object): string };
 	return cite.format('ris', { format: 'text' });
 }
 

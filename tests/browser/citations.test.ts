@@ -124,4 +124,94 @@ describe('citation previews in Chromium', () => {
 			if (options) await context.close();
 		},
 	);
+
+	it.each([
+		['desktop', undefined],
+		['phone', phone(390)],
+	] as const)(
+		'are targets of at least 24 × 24 px on %s (WCAG 2.2 target size)',
+		async (_, options) => {
+			const context = options ? await browser().newContext(options) : browser().context;
+			const page = await context.newPage();
+			const small: string[] = [];
+			for (const path of ['/conditions/fibromyalgia/', '/topics/safety/']) {
+				await page.goto(`${baseURL}${path}`);
+				const sizes = await page.evaluate(() =>
+					[...document.querySelectorAll('main .kpe-cite-link')].map((a) => {
+						const r = a.getBoundingClientRect();
+						return { text: a.firstChild?.textContent ?? '', width: r.width, height: r.height };
+					}),
+				);
+				expect(sizes.length).toBeGreaterThan(10);
+				for (const { text, width, height } of sizes)
+					if (width < 23.9 || height < 23.9)
+						small.push(`${path} [${text}]: ${width.toFixed(1)} × ${height.toFixed(1)} px`);
+			}
+			await page.close();
+			if (options) await context.close();
+			expect([...new Set(small)].slice(0, 10)).toEqual([]);
+		},
+	);
+
+	it('on a touch screen, show the preview on the first tap and follow the link on the second', async () => {
+		const context = await browser().newContext(phone(390));
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
+		const link = page.locator('main p .kpe-cite-link:has(.kpe-cite-preview)').first();
+		await link.scrollIntoViewIfNeeded();
+		await link.tap();
+		expect(new URL(page.url()).hash).toBe('');
+		await expect
+			.poll(async () => (await link.locator('.kpe-cite-preview').boundingBox())?.height ?? 0)
+			.toBeGreaterThan(20);
+		await link.tap();
+		await expect.poll(() => new URL(page.url()).hash).toMatch(/^#ref-/);
+		await context.close();
+	});
+
+	it.each(['/conditions/crps/', '/topics/safety/', '/conditions/fibromyalgia/'])(
+		'%s: a preview near the right edge stays inside the content column at 1280 px',
+		async (path) => {
+			const page = await browser().context.newPage();
+			await page.goto(`${baseURL}${path}`);
+			// The citation furthest right in running text (not in a table's scroll box).
+			const index = await page.evaluate(() => {
+				const links = [
+					...document.querySelectorAll('main .sl-markdown-content p .kpe-cite-link'),
+				].filter((a) => a.querySelector('.kpe-cite-preview') && !a.closest('table'));
+				let best = 0;
+				links.forEach((a, i) => {
+					if (a.getBoundingClientRect().right > links[best]!.getBoundingClientRect().right)
+						best = i;
+				});
+				links.forEach((a, i) => a.toggleAttribute('data-test-rightmost', i === best));
+				return best;
+			});
+			expect(index).toBeGreaterThanOrEqual(0);
+			const link = page.locator('[data-test-rightmost]');
+			await link.scrollIntoViewIfNeeded();
+			await link.hover();
+			const problems = await link.evaluate((a) => {
+				const preview = a.querySelector('.kpe-cite-preview')!;
+				const column = a.closest('.sl-markdown-content')!.getBoundingClientRect();
+				const r = preview.getBoundingClientRect();
+				if (r.height < 20) return ['preview not shown'];
+				const out: string[] = [];
+				if (r.right > column.right + 1 || r.left < column.left - 1)
+					out.push(
+						`preview ${Math.round(r.left)}–${Math.round(r.right)} px, column ${Math.round(column.left)}–${Math.round(column.right)} px`,
+					);
+				for (const [x, y] of [
+					[r.left + 2, r.top + 2],
+					[r.right - 2, r.top + 2],
+					[r.right - 2, r.bottom - 2],
+				])
+					if (!preview.contains(document.elementFromPoint(x!, y!)))
+						out.push(`hidden at ${Math.round(x!)},${Math.round(y!)}`);
+				return out;
+			});
+			await page.close();
+			expect(problems).toEqual([]);
+		},
+	);
 });

@@ -1,23 +1,31 @@
 import { describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../support/dist.ts';
 import { DESKTOP, phone, useBrowser, visitEach } from '../support/browser.ts';
+import { CONDITIONS } from '../../src/lib/taxonomy.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
-const conditionPages = builtPages().filter((p) => /^\/conditions\/[^/]+\/$/.test(p));
+/** Condition and topic pages (the topics overview is a list of links, not a review). */
+const conditionPages = CONDITIONS.map((c) => `/conditions/${c}/`);
+const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));
 
 describe.each([
 	['a 390 × 844 phone', phone(390, 844)],
 	['a 1280 × 900 desktop', DESKTOP],
 ] as const)('on %s', (_, options) => {
-	it('every condition page shows "At a glance", its certainty and the section links on the first screen', async () => {
+	it('every condition and topic page shows its answer, certainty and key harm, and the section links, on the first screen', async () => {
 		const context = await browser().newContext(options);
 		const height = options.viewport!.height;
 		const late = (
-			await visitEach(context, conditionPages, async (page, path) => {
+			await visitEach(context, reviewPages, async (page, path) => {
 				await page.goto(`${baseURL}${path}`);
 				const bottoms = await page.evaluate(() =>
-					['.kpe-glance-title', '.kpe-glance .kpe-certainty', '.kpe-glance-links'].map(
+					[
+						'.kpe-glance-answer',
+						'.kpe-glance .kpe-certainty',
+						'.kpe-glance-harm',
+						'.kpe-glance-links',
+					].map(
 						(selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? null,
 					),
 				);
@@ -27,7 +35,31 @@ describe.each([
 			})
 		).filter((problem) => problem !== null);
 		await context.close();
-		expect(conditionPages.length).toBeGreaterThan(0);
+		expect(reviewPages.length).toBeGreaterThan(0);
 		expect(late).toEqual([]);
+	});
+});
+
+describe('the home page', () => {
+	it.each([
+		['a 1280 × 900 desktop', 'beside the title', DESKTOP],
+		['a 390 × 844 phone', 'below the title', phone(390, 844)],
+	] as const)('on %s lets a reader choose any condition, %s', async (_, where, options) => {
+		const context = await browser().newContext(options);
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/`);
+		const chooser = page.getByRole('navigation', { name: 'Choose a condition' });
+		const hrefs = await chooser
+			.locator('a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		const box = (await chooser.boundingBox())!;
+		const title = (await page.locator('main h1').boundingBox())!;
+		await context.close();
+		expect(hrefs).toEqual(conditionPages);
+		if (where === 'beside the title') {
+			// The first screen's right half holds the chooser (it was empty).
+			expect(box.x).toBeGreaterThan(options.viewport!.width / 2);
+			expect(box.y + box.height).toBeLessThanOrEqual(options.viewport!.height);
+		} else expect(box.y).toBeGreaterThan(title.y + title.height);
 	});
 });

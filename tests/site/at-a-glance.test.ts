@@ -5,40 +5,53 @@ import { wordingMismatches } from '../../src/lib/certainty-wording.ts';
 import { CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
 import type { Certainty } from '../../src/lib/page-frontmatter.ts';
 
-const conditionPages = builtPages().filter((p) => /^\/conditions\/[^/]+\/$/.test(p));
+/** Condition and topic pages (the topics overview is a list of links, not a review). */
+const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));
+
+/** The clinician bottom line stays short; its detail follows the box. */
+const BOTTOM_LINE_WORDS = 65;
 
 /** The bottom line's sentences as a reader sees them: no title, no citation numbers or previews. */
-function statements(box: HTMLElement): string {
+function statements(box: HTMLElement, { badges = true } = {}): string {
 	return box
-		.querySelectorAll('p:not(.kpe-bottom-line-title):not(.kpe-glance-lead)')
+		.querySelectorAll('p:not(.kpe-bottom-line-title)')
 		.map((p) => {
 			const clone = p.clone() as HTMLElement;
-			clone.querySelectorAll('.kpe-cite, .kpe-cite-copy').forEach((cite) => cite.remove());
+			clone.querySelectorAll('.kpe-cite').forEach((el) => el.remove());
+			if (!badges) clone.querySelectorAll('.kpe-certainty').forEach((el) => el.remove());
 			return visibleText(clone).replace(/\s+([.,;:])/g, '$1');
 		})
 		.join(' ');
 }
 
-const levelOf = (badgeClass: string) =>
+const levelOf = (badge: HTMLElement) =>
 	(Object.keys(CERTAINTY_LABELS) as Certainty[]).find((level) =>
-		badgeClass.split(/\s+/).includes(`kpe-certainty-${level}`),
+		badge.getAttribute('class')!.split(/\s+/).includes(`kpe-certainty-${level}`),
 	)!;
 
-describe.each(conditionPages)('%s', (path) => {
+describe.each(reviewPages)('%s', (path) => {
 	const page = readPage(path);
 	const content = page.querySelector('main .sl-markdown-content')!;
 	const glance = content.querySelector('.kpe-glance');
 	const bottomLine = content.querySelector('.kpe-bottom-line');
 
-	it('opens with "At a glance": the bottom line, its certainty and links to the main sections', () => {
-		expect(bottomLine, 'a bottom-line box').not.toBeNull();
+	it('opens with "At a glance": answer, certainty (symbols and word), key harm, then links into each layer', () => {
 		expect(glance, 'an At a glance box').not.toBeNull();
 		// First in the content, before the page facts and the plain-language layer.
 		expect(content.querySelector(':scope > *')?.classList.contains('kpe-glance')).toBe(true);
-		expect(glance!.querySelector('.kpe-certainty')?.toString()).toBe(
-			bottomLine!.querySelector('.kpe-certainty')?.toString(),
+		const order = [...glance!.querySelectorAll('p, nav')].map((el) => el.getAttribute('class'));
+		expect(order).toEqual([
+			'kpe-glance-title',
+			'kpe-glance-answer',
+			'kpe-glance-certainty',
+			'kpe-glance-harm',
+			'kpe-glance-links',
+		]);
+		expect(visibleText(glance!.querySelector('.kpe-glance-answer')!).length).toBeGreaterThan(20);
+		expect(visibleText(glance!.querySelector('.kpe-glance-harm')!)).toMatch(/^Key harm: \S/);
+		expect(visibleText(glance!.querySelector('.kpe-certainty')!)).toMatch(
+			/^(⊕⊕⊕⊕ High|⊕⊕⊕◯ Moderate|⊕⊕◯◯ Low|⊕◯◯◯ Very low|Not graded)/,
 		);
-		expect(statements(glance!.querySelector('.kpe-glance-text')!)).toBe(statements(bottomLine!));
 		const links = glance!.querySelectorAll('.kpe-glance-links a').map((a) => ({
 			label: visibleText(a),
 			target: page.querySelector(a.getAttribute('href')!) !== null,
@@ -49,18 +62,41 @@ describe.each(conditionPages)('%s', (path) => {
 		expect(links.every((l) => l.target)).toBe(true);
 	});
 
-	it('adds no duplicate ids and keeps its copy out of search', () => {
-		const ids = page.querySelectorAll('[id]').map((el) => el.id);
-		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-		expect(glance!.getAttribute('data-pagefind-ignore')).toBe('all');
+	it.runIf(bottomLine !== null)("states the bottom line's certainty", () => {
+		expect(levelOf(glance!.querySelector('.kpe-certainty')!)).toBe(
+			levelOf(bottomLine!.querySelector('.kpe-bottom-line-title .kpe-certainty')!),
+		);
 	});
 
-	it('words every sentence of the bottom line as its certainty badge allows (GRADE guideline 26)', () => {
-		const badge = levelOf(bottomLine!.querySelector('.kpe-certainty')!.getAttribute('class')!);
-		const wrong = wordingMismatches(badge, statements(bottomLine!)).map(
-			(m) =>
-				`"${m.sentence.slice(0, 140)}" reads as ${m.claimed} certainty beside a ${m.badge} badge`,
-		);
-		expect(wrong).toEqual([]);
+	it.runIf(bottomLine !== null)(
+		`keeps the clinician bottom line to ${BOTTOM_LINE_WORDS} words, first in its layer`,
+		() => {
+			const words = statements(bottomLine!, { badges: false }).split(/\s+/).filter(Boolean).length;
+			expect(words).toBeLessThanOrEqual(BOTTOM_LINE_WORDS);
+			const clinicians = page.querySelector('#for-clinicians')!;
+			const heading = clinicians.closest('.sl-heading-wrapper') ?? clinicians;
+			expect(heading.nextElementSibling?.classList.contains('kpe-bottom-line')).toBe(true);
+		},
+	);
+
+	it('adds no duplicate ids and keeps its labels and links out of search', () => {
+		const ids = page.querySelectorAll('[id]').map((el) => el.id);
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+		for (const selector of ['.kpe-glance-title', '.kpe-glance-certainty', '.kpe-glance-links'])
+			expect(glance!.querySelector(selector)?.hasAttribute('data-pagefind-ignore'), selector).toBe(
+				true,
+			);
 	});
+
+	it.runIf(bottomLine !== null)(
+		'words every sentence of the bottom line as its certainty badge allows (GRADE guideline 26)',
+		() => {
+			const badge = levelOf(bottomLine!.querySelector('.kpe-certainty')!);
+			const wrong = wordingMismatches(badge, statements(bottomLine!)).map(
+				(m) =>
+					`"${m.sentence.slice(0, 140)}" reads as ${m.claimed} certainty beside a ${m.badge} badge`,
+			);
+			expect(wrong).toEqual([]);
+		},
+	);
 });

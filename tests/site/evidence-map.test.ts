@@ -39,15 +39,19 @@ describe('evidence map', () => {
 		}
 	});
 
-	it('draws the same cells in an SVG beside the table, each linking to the same row', () => {
-		const svg = map.querySelector('.kpe-evidence-map-svg svg');
-		// Named by its <title>; no role="img", since its cells are links (axe: nested-interactive).
-		expect(svg?.getAttribute('aria-labelledby')).toBe('evidence-map-svg-title');
-		expect(svg!.querySelector('title#evidence-map-svg-title')).not.toBeNull();
-		const cells = svg!.querySelectorAll('a').filter((a) => a.querySelector('rect'));
-		expect(cells.map((a) => a.getAttribute('href'))).toEqual(
-			linked.map((tr) => tr.querySelector('td a')!.getAttribute('href')),
-		);
-		expect(svg!.toString()).not.toMatch(/\sstyle=|<script/);
-	});
+	it.each(['wide', 'compact'])(
+		'draws the same cells in the %s SVG beside the table, each linking to the same row',
+		(layout) => {
+			const svg = map.querySelector(`.kpe-evidence-map-svg svg[data-layout="${layout}"]`);
+			const id = `evidence-map-svg-title-${layout}`;
+			// Named by its <title>; no role="img", since its cells are links (axe: nested-interactive).
+			expect(svg?.getAttribute('aria-labelledby')).toBe(id);
+			expect(svg!.querySelector(`title#${id}`)).not.toBeNull();
+			const cells = svg!.querySelectorAll('a').filter((a) => a.querySelector('rect'));
+			expect(cells.map((a) => a.getAttribute('href'))).toEqual(
+				linked.map((tr) => tr.querySelector('td a')!.getAttribute('href')),
+			);
+			expect(svg!.toString()).not.toMatch(/\sstyle=|<script/);
+		},
+	);
 });

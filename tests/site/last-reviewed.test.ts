@@ -67,14 +67,16 @@ describe('study page headings', () => {
 		(p) => /^\/studies\/[^/]+\/$/.test(p) && readPage(p).querySelector('.kpe-study-reference'),
 	);
 
-	it('show the whole title, as the reference gives it', () => {
+	it("show the study's label as the heading and the paper's whole title, quoted, as the reference gives it", () => {
 		expect(studies.length).toBeGreaterThan(50);
 		for (const path of studies) {
 			const page = readPage(path);
-			const heading = visibleText(page.querySelector('main h1'));
-			expect(heading, path).not.toContain('…');
-			// The reference holds the title; the heading repeats it whole after the label.
-			const title = heading.slice(heading.indexOf(': ') + 2);
+			expect(visibleText(page.querySelector('main h1')), path).toMatch(
+				/^\S.* (\d{4}[a-z]?|n\.d\.)$/,
+			);
+			const title = visibleText(page.querySelector('.kpe-study-title q'));
+			expect(title, path).not.toContain('…');
+			// The reference holds the title; the quote repeats it whole.
 			expect(visibleText(page.querySelector('.kpe-study-reference')), path).toContain(
 				title.replace(/[.?!]$/, ''),
 			);
@@ -83,7 +85,7 @@ describe('study page headings', () => {
 
 	it('keep the browser tab title short', () => {
 		const longest = studies
-			.map((path) => visibleText(readPage(path).querySelector('main h1')))
+			.map((path) => visibleText(readPage(path).querySelector('.kpe-study-title q')))
 			.sort((a, b) => b.length - a.length)[0]!;
 		expect(longest.length).toBeGreaterThan(100);
 		for (const path of studies) {

@@ -83,6 +83,8 @@ describe('edit, report and licence', () => {
 		const footer = root.querySelector('.kpe-site-footer')?.textContent ?? '';
 		expect(footer).toContain('CC BY 4.0');
 		expect(footer).toContain('MIT');
+		// Words stay apart where a link ends ("this page(opens" was printed on every page).
+		expect(footer.replace(/\s+/g, ' ')).toContain('Report a problem with this page (opens');
 		expect(root.querySelector(`.kpe-site-footer a[href="${SITE.repo}"]`)).not.toBeNull();
 	});
 });

@@ -50,8 +50,32 @@ describe('study pages', () => {
 		for (const [key, paths] of citing) {
 			const listed = readPage(`/studies/${key}/`)
 				.querySelectorAll('main ul a')
+				.filter((a) => !a.closest('.kpe-study-reading'))
 				.map((a) => a.getAttribute('href'));
 			expect(new Set(listed), key).toEqual(paths);
 		}
+	});
+
+	it("leads with the site's reading, above the paper's own title, which is quoted at body size", () => {
+		const page = readPage('/studies/sigtermans2009ketamine/');
+		const content = page.querySelector('main .sl-markdown-content')!;
+		// The heading is the study's label, not the paper's claim.
+		expect(visibleText(page.querySelector('h1'))).toBe('Sigtermans 2009');
+		const box = content.querySelector('.kpe-study-reading')!;
+		const text = visibleText(box);
+		for (const label of ['Design', 'People', 'What was found', 'How sure', 'Cited on'])
+			expect(text, label).toContain(label);
+		expect(text).toContain('60 people with CRPS');
+		expect(text).toContain('P=0.07');
+		expect(box.querySelector('.kpe-certainty-very-low'), 'the CRPS page grades it').not.toBeNull();
+		const order = content.childNodes
+			.filter((n) => n.nodeType === 1)
+			.map((el) => ((el as typeof box).getAttribute('class') ?? '').split(/\s+/));
+		const at = (name: string) => order.findIndex((classes) => classes.includes(name));
+		expect(at('kpe-study-reading')).toBeGreaterThanOrEqual(0);
+		expect(at('kpe-study-reading')).toBeLessThan(at('kpe-study-title'));
+		expect(visibleText(content.querySelector('.kpe-study-title q'))).toMatch(
+			/^Ketamine produces effective and long-term pain relief/,
+		);
 	});
 });

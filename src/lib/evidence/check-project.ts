@@ -20,9 +20,14 @@ import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from 
 import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
+import { CONDITIONS } from '../taxonomy.ts';
 import { openCheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
+import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
+import { componentPropProblems } from './component-props.ts';
 import { loadWatch, watchedPages, type WatchData } from '../watch/load.ts';
 import { isWithdrawn } from './facts-schema.ts';
+import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -41,6 +46,8 @@ export interface ProjectPaths {
 	 * @default none: everything is read afresh
 	 */
 	cacheDir?: string;
+	/** The day dates are checked against ("not in the future"). @default now */
+	today?: Date;
 }
 
 export interface Evidence {
@@ -130,6 +137,36 @@ export function scanEvidenceTableKeys(
 	return out;
 }
 
+/**
+ * Where a study appears comes from its facts `conditions` only. A BibTeX `keywords` value that names
+ * a condition the facts do not list would leave the study off that condition's page without a word,
+ * so the two must agree (keywords that are not condition slugs are free).
+ */
+function keywordConditionProblems(library: Library, facts: FactsSet): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	for (const entry of library.all) {
+		const field = entry.scanned.fields.find((f) => f.name === 'keywords' && !f.inheritedFrom);
+		const record = facts.byKey.get(entry.key);
+		if (!field || !record) continue;
+		const listed = new Set<string>(record.facts.conditions);
+		const named = field.raw
+			.split(/[,;]/)
+			.map((k) => k.trim().toLowerCase())
+			.filter((k) => (CONDITIONS as readonly string[]).includes(k) && !listed.has(k));
+		for (const condition of named)
+			out.push({
+				code: 'keyword-not-in-facts',
+				file: entry.file,
+				line: field.line,
+				column: field.column,
+				key: entry.key,
+				message: `The keywords name "${condition}", but the facts file (${record.file}) does not list it under \`conditions\`, so the study would not appear on that condition's page.`,
+				hint: `Add ${condition} to \`conditions\` in ${record.file} (that is where a study is placed), or remove it from \`keywords\`.`,
+			});
+	}
+	return out;
+}
+
 /** `conditions/crps.mdx` → `/conditions/crps/`; `index.mdx` → `/`. */
 export function pageUrl(relativePath: string): string {
 	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
@@ -144,12 +181,13 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 /** What the check reads from one page, whatever the library holds: pure in the page's text. */
 interface PageReading {
 	directives: DirectiveUse[];
+	/** Problems in the page itself: its frontmatter (titles, dates, schema, limits), component props. */
 	titleProblems: Diagnostic[];
 	scan: ReturnType<typeof scanPage>;
 	tableRows: ReturnType<typeof scanEvidenceTableKeys>;
 }
 
-function readPage(source: string, format: 'md' | 'mdx', file: string): PageReading {
+function readPage(source: string, format: 'md' | 'mdx', file: string, today: Date): PageReading {
 	// One parse serves the directive check and the citation scan (frontmatter is its own node, so
 	// positions are the page's). A page that does not parse has no directives to check: the scan
 	// reports it (unreadable-page).
@@ -160,7 +198,11 @@ function readPage(source: string, format: 'md' | 'mdx', file: string): PageReadi
 	const frontmatter = parseFrontmatter(source);
 	return {
 		directives,
-		titleProblems: checkFrontmatterTitles(source, file, frontmatter),
+		titleProblems: [
+			...checkFrontmatterTitles(source, file, frontmatter),
+			...checkPageFrontmatterText(file, frontmatter, today),
+			...(parsed.parseError ? [] : componentPropProblems(parsed.tree, file)),
+		],
 		scan: scanPage(source, format, parsed),
 		tableRows: scanEvidenceTableKeys(source, directives, frontmatter),
 	};
@@ -200,6 +242,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		...facts.diagnostics,
 	];
 
+	diagnostics.push(...keywordConditionProblems(library, facts));
+
 	const claims = loadClaims(claimsDir, root);
 	const glossary = loadGlossary(resolve(root, paths.glossaryFile ?? 'content/glossary.yaml'), root);
 	diagnostics.push(...claims.diagnostics, ...glossary.diagnostics);
@@ -232,9 +276,13 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const source = readFileSync(path, 'utf8');
 		pageSources.push({ file: relative(contentDir, path).replaceAll('\\', '/'), source });
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
+		const raw = rawTextProblems(source, file, 'page');
+		diagnostics.push(...raw);
+		if (raw.some((d) => d.code === 'too-large')) continue;
 		const pageKey = `${format}\0${file}\0${source}`;
 		const cached = cache.get<PageReading>('page', pageKey);
-		const { directives, titleProblems, scan, tableRows } = cached ?? readPage(source, format, file);
+		const { directives, titleProblems, scan, tableRows } =
+			cached ?? readPage(source, format, file, paths.today ?? new Date());
 		if (!cached && isClean(directives, titleProblems, scan))
 			cache.set('page', pageKey, { directives, titleProblems, scan, tableRows });
 		for (const directive of directives) {
@@ -261,11 +309,13 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		}
 		for (const u of scan.unreadable) {
 			diagnostics.push({
-				code: 'unreadable-citation',
+				code: u.inLink ? 'citation-in-link' : 'unreadable-citation',
 				file,
 				line: u.line,
 				column: u.column,
-				message: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
+				message: u.inLink
+					? `The citation "${u.text}" sits inside the text of a link; a citation is a link itself, and a link inside a link is cut in two by browsers.`
+					: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
 				hint: u.fix,
 			});
 		}
@@ -280,8 +330,19 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				column: cite.column,
 				key: cite.key,
 				message: `This page cites "${cite.key}", which is not in the library.${suggestion(nearestKeys(cite.key, keys))}`,
-				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
+				hint: cite.narrative
+					? 'An `@` before a word in running text cites that key (the author and the number). Fix the key; for a literal @name, put it in code: `@name`.'
+					: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
+		}
+		// Grading depends on the facts, so it is checked afresh each time (only pages with outcomes).
+		const factsOf = (key: string) => facts.byKey.get(key)?.facts;
+		const pictures = directives.some((d) => d.name === 'icon-array');
+		if (pictures || /^outcomes:/m.test(source)) {
+			const frontmatter = parseFrontmatter(source);
+			if (frontmatter) diagnostics.push(...checkOutcomes(source, file, frontmatter.doc, factsOf));
+			if (pictures)
+				diagnostics.push(...checkPictureDirectives(directives, file, frontmatter?.doc, factsOf));
 		}
 		for (const row of tableRows) {
 			tableUses.push({ key: row.key, file, line: row.line, column: row.column });
@@ -306,7 +367,10 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	// A cited study needs its facts (design, n, what it found): report each such key once, at the
 	// first place it is cited, with the file to write.
-	const reported = new Set<string>();
+	// A table row without facts was reported above as such; it is not reported twice.
+	const reported = new Set<string>(
+		diagnostics.filter((d) => d.code === 'table-entry-without-facts').map((d) => d.key!),
+	);
 	for (const c of citedAt) {
 		if (reported.has(c.key) || !library.entries.has(c.key)) continue;
 		if (facts.byKey.has(c.key) || facts.invalid.has(c.key)) continue;
@@ -359,7 +423,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		facts,
 		claims: claims.claims,
 		glossary: glossary.terms,
-		diagnostics: sortDiagnostics(diagnostics),
+		diagnostics: causesFirst(diagnostics, library),
 		counts: {
 			files: library.files.length,
 			rawEntries: library.rawEntries,
@@ -369,6 +433,42 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			citations: citations + claims.citations.length + glossary.citations.length,
 		},
 	};
+}
+
+/** Problems that follow from an entry the library could not read, not from a mistake of their own. */
+const CONSEQUENCES = new Set<Diagnostic['code']>([
+	'unknown-citation',
+	'facts-without-entry',
+	'table-entry-without-facts',
+	'cited-without-facts',
+]);
+
+/**
+ * Causes before consequences: an entry lost to a BibTeX error (one unclosed brace) makes every
+ * citation of its key "unknown" and its facts file "without entry". Those are folded into the one
+ * problem that causes them (its message says how many), so the editor sees the one fix to make.
+ */
+function causesFirst(diagnostics: Diagnostic[], library: Library): Diagnostic[] {
+	const causes = new Map<string, Diagnostic>();
+	for (const d of library.diagnostics)
+		if (d.key && !library.entries.has(d.key) && !causes.has(d.key)) causes.set(d.key, d);
+	const followers = new Map<Diagnostic, number>();
+	const kept = diagnostics.filter((d) => {
+		const cause = d.key && CONSEQUENCES.has(d.code) ? causes.get(d.key) : undefined;
+		if (!cause) return true;
+		followers.set(cause, (followers.get(cause) ?? 0) + 1);
+		return false;
+	});
+	const out = kept.map((d) => {
+		const n = followers.get(d);
+		return n
+			? {
+					...d,
+					message: `${d.message} (The entry is not read until this is fixed; ${n} problem${n === 1 ? '' : 's'} that follow from it, such as citations of "${d.key}", are not listed.)`,
+				}
+			: d;
+	});
+	return sortDiagnostics(out);
 }
 
 const cache = new Map<string, Evidence>();

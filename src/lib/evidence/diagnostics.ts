@@ -12,6 +12,7 @@ export type DiagnosticCode =
 	| 'duplicate-key'
 	| 'unknown-citation'
 	| 'invalid-directive'
+	| 'invalid-component'
 	| 'missing-identifier'
 	| 'malformed-doi'
 	| 'malformed-pmid'
@@ -25,6 +26,12 @@ export type DiagnosticCode =
 	| 'facts-without-entry'
 	| 'table-entry-without-facts'
 	| 'invalid-facts'
+	| 'unfinished-facts'
+	| 'keyword-not-in-facts'
+	| 'control-character'
+	| 'too-large'
+	| 'invalid-frontmatter'
+	| 'implausible-interval'
 	| 'invalid-claim'
 	| 'invalid-glossary'
 	| 'dropped-entry'
@@ -37,6 +44,7 @@ export type DiagnosticCode =
 	| 'unknown-entry-type'
 	| 'invalid-key'
 	| 'unreadable-citation'
+	| 'citation-in-link'
 	| 'unreadable-page'
 	| 'cited-without-facts'
 	| 'likely-duplicate'
@@ -49,7 +57,13 @@ export type DiagnosticCode =
 	| 'conflicting-decisions'
 	| 'decision-without-record'
 	| 'invalid-watch-run'
-	| 'cites-retracted';
+	| 'cites-retracted'
+	| 'certainty-mismatch'
+	| 'inconsistency-outside-row'
+	| 'graded-without-study'
+	| 'invalid-grading'
+	| 'certainty-wording'
+	| 'invalid-counts';
 
 export interface Diagnostic {
 	code: DiagnosticCode;

@@ -4,6 +4,7 @@ import { DESIGN_LABELS, type StudyFacts } from './facts-schema.ts';
 import { formatReferences, normaliseText } from './format.ts';
 import { studyLabel, studyLabels } from './tables.ts';
 import { CONDITION_LABELS } from '../taxonomy.ts';
+import type { Certainty, Outcome } from '../page-frontmatter.ts';
 
 export interface StudyPage {
 	key: string;
@@ -64,4 +65,33 @@ export function studyPages(
 			};
 		})
 		.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+}
+
+/** An outcome a page grades with GRADE, for the pages that rest it on a given study. */
+export interface GradedOutcome {
+	/** The page that grades it. */
+	path: string;
+	pageTitle: string;
+	outcome: string;
+	certainty: Certainty;
+}
+
+/**
+ * The outcomes that site pages grade using this study (their frontmatter `outcomes`), in page
+ * order: what a study page shows as "how sure", since a single study is not graded on its own.
+ */
+export function gradedOutcomesOf(
+	key: string,
+	pages: readonly { path: string; title: string; outcomes: readonly Outcome[] }[],
+): GradedOutcome[] {
+	return pages.flatMap((page) =>
+		page.outcomes
+			.filter((o) => o.studies.includes(key))
+			.map((o) => ({
+				path: page.path,
+				pageTitle: page.title,
+				outcome: o.outcome,
+				certainty: o.certainty,
+			})),
+	);
 }

@@ -72,7 +72,7 @@ describe('npm run add-study', () => {
 		expect(evidence.library.entries.has('sigtermans2009ketamine')).toBe(true);
 		expect(evidence.diagnostics.length).toBeGreaterThan(0);
 		expect(new Set(evidence.diagnostics.map((d) => `${d.code} ${d.file}`))).toEqual(
-			new Set(['invalid-facts references/facts/sigtermans2009ketamine.yaml']),
+			new Set(['unfinished-facts references/facts/sigtermans2009ketamine.yaml']),
 		);
 	});
 

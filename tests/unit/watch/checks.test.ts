@@ -88,7 +88,7 @@ describe('a bad protocol', () => {
 		expect(printed).toContain(
 			'references/watch/protocol/crps.yaml:1:1 error [invalid-watch-protocol]',
 		);
-		expect(printed).toContain('Field "cadence": Invalid option');
+		expect(printed).toContain('Field "cadence" is missing.');
 		expect(printed).toContain('Unrecognized key: "cadance"');
 		expect(printed).toContain(
 			'references/watch/protocol/fibromyalgia.yaml:1:1 error [invalid-watch-protocol] "conditions/fibromyalgia" is a condition page, but its protocol has no `clinicaltrials.cond`',

@@ -1,0 +1,59 @@
+/**
+ * Citation previews, improved where a script runs (without one, hover and keyboard focus still show
+ * them, and the number still links to the reference list):
+ * - on a touch screen, the first tap on a citation number shows its preview and the second follows
+ *   the link (a tap has no hover, so the preview was skipped and the page jumped to the references);
+ * - a preview is moved sideways to stay inside the content column, never under "On this page".
+ */
+const LINK = '.kpe-cite-link';
+const OPEN = 'kpe-cite-open';
+
+let lastPointer = 'mouse';
+
+/** Shifts the link's preview (if shown beside it, not as a bottom sheet) into the content column. */
+function place(link: HTMLElement): void {
+	const preview = link.querySelector<HTMLElement>('.kpe-cite-preview');
+	const column = link.closest<HTMLElement>('.sl-markdown-content');
+	if (!preview || !column) return;
+	preview.style.removeProperty('--kpe-cite-shift');
+	if (getComputedStyle(preview).position !== 'absolute') return;
+	const box = preview.getBoundingClientRect();
+	const bounds = column.getBoundingClientRect();
+	const shift =
+		box.right > bounds.right
+			? Math.max(bounds.right - box.right, bounds.left - box.left)
+			: box.left < bounds.left
+				? bounds.left - box.left
+				: 0;
+	if (shift) preview.style.setProperty('--kpe-cite-shift', `${Math.round(shift)}px`);
+}
+
+function closeAll(except?: Element): void {
+	for (const open of document.querySelectorAll(`.${OPEN}`))
+		if (open !== except) open.classList.remove(OPEN);
+}
+
+document.addEventListener('pointerdown', (event) => {
+	lastPointer = event.pointerType;
+	if (!(event.target as Element).closest?.(LINK)) closeAll();
+});
+
+document.addEventListener('click', (event) => {
+	const link = (event.target as Element).closest?.<HTMLElement>(LINK);
+	if (!link || lastPointer === 'mouse' || link.classList.contains(OPEN)) return;
+	// First tap: show the preview; the next tap on the same number follows the link.
+	event.preventDefault();
+	closeAll(link);
+	link.classList.add(OPEN);
+	place(link);
+});
+
+document.addEventListener('keydown', (event) => {
+	if (event.key === 'Escape') closeAll();
+});
+
+for (const type of ['mouseover', 'focusin'] as const)
+	document.addEventListener(type, (event) => {
+		const link = (event.target as Element).closest?.<HTMLElement>(LINK);
+		if (link) place(link);
+	});
