@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/lib/evidence/check-project.ts';
 import { formatDiagnostic } from '../../../src/lib/evidence/diagnostics.ts';
 
+/** Whole runs and whole-project checks: seconds each on a loaded shared machine (not a speed target). */
+const WHOLE_RUNS = { timeout: 60_000 };
+
 const copies: string[] = [];
 afterAll(() => {
 	for (const d of copies) rmSync(d, { recursive: true, force: true });
@@ -55,13 +58,13 @@ function withRun(root: string) {
 	writeFileSync(join(root, 'references/watch/runs/2026-12-08T060000Z.json'), JSON.stringify(RUN));
 }
 
-describe('the project as committed', () => {
+describe('the project as committed', WHOLE_RUNS, () => {
 	it('passes: a protocol for every condition and topic page, an empty decision log', () => {
 		expect(check(() => {}).diagnostics).toEqual([]);
 	});
 });
 
-describe('a bad protocol', () => {
+describe('a bad protocol', WHOLE_RUNS, () => {
 	it('a condition page without a protocol file is named, with the file to add', () => {
 		const { printed } = check((root) => rmSync(join(root, 'references/watch/protocol/crps.yaml')));
 		expect(printed).toContain(
@@ -112,7 +115,7 @@ describe('a bad protocol', () => {
 	});
 });
 
-describe('the decision log', () => {
+describe('the decision log', WHOLE_RUNS, () => {
 	const decisions = (root: string, yaml: string) => {
 		withRun(root);
 		writeFileSync(join(root, 'references/watch/decisions.yaml'), yaml);
@@ -196,7 +199,7 @@ describe('the decision log', () => {
 	});
 });
 
-describe('a retracted study', () => {
+describe('a retracted study', WHOLE_RUNS, () => {
 	it('stops the check at every place a page cites it, and not for an expression of concern', () => {
 		const retract = (type: string) => (root: string) => {
 			const file = join(root, 'references/facts/sigtermans2009ketamine.yaml');
@@ -216,7 +219,7 @@ describe('a retracted study', () => {
 	});
 });
 
-describe('a run record edited by hand', () => {
+describe('a run record edited by hand', WHOLE_RUNS, () => {
 	it('is reported, not trusted', () => {
 		const { printed } = check((root) => {
 			withRun(root);
@@ -228,7 +231,7 @@ describe('a run record edited by hand', () => {
 	});
 });
 
-describe('the retraction path, end to end', () => {
+describe('the retraction path, end to end', WHOLE_RUNS, () => {
 	it('a run that finds notices records them in the facts; then the check names the pages citing the retracted study', async () => {
 		const { main } = await import('../../../scripts/watch.ts');
 		const { readRoutes } = await import('../../../src/lib/watch/replay.ts');
