@@ -32,7 +32,7 @@ import { candidatesCsv, markdownReport } from '../src/lib/watch/report.ts';
 import { runWatch } from '../src/lib/watch/run.ts';
 import { writeRun } from '../src/lib/watch/write.ts';
 import { retractionChanges } from '../src/lib/watch/retractions.ts';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 export interface WatchCliDependencies {
 	argv: string[];
@@ -113,7 +113,13 @@ export async function main(deps: WatchCliDependencies): Promise<number> {
 		timeoutMs: 30_000,
 	});
 	const started = performance.now();
-	const last = watch.runs.at(-1)?.id;
+	// The state a failed run leaves: the newest complete run record in the output folder.
+	const last = existsSync(join(outDir, 'runs'))
+		? readdirSync(join(outDir, 'runs'))
+				.filter((n) => n.endsWith('.json'))
+				.sort()
+				.at(-1)
+		: undefined;
 	let run;
 	try {
 		run = await runWatch({

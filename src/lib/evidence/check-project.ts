@@ -263,6 +263,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	const pages = listPages(contentDir);
 	/** Page sources, for the watch's list of condition and topic pages. */
 	const pageSources: { file: string; source: string }[] = [];
+	/** Evidence-table and outcome rows, which also may not use a retracted study. */
+	const tableUses: { key: string; file: string; line: number; column: number }[] = [];
 	let citations = 0;
 	/** Every citation with its place, for the check that each cited study has facts. */
 	const citedAt: { key: string; file: string; line: number; column: number }[] = [
@@ -343,7 +345,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				diagnostics.push(...checkPictureDirectives(directives, file, frontmatter?.doc, factsOf));
 		}
 		for (const row of tableRows) {
-			citedAt.push({ key: row.key, file, line: row.line, column: row.column });
+			tableUses.push({ key: row.key, file, line: row.line, column: row.column });
 			// A facts file with errors is reported as such, not as missing.
 			if (facts.byKey.has(row.key) || facts.invalid.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);
@@ -392,7 +394,7 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	// A retracted (or withdrawn) study may keep its study page, with the notice, but no page may cite
 	// it as evidence any more.
-	for (const c of citedAt) {
+	for (const c of [...citedAt, ...tableUses]) {
 		const retraction = facts.byKey.get(c.key)?.facts.retraction;
 		if (!retraction || !isWithdrawn(retraction)) continue;
 		diagnostics.push({

@@ -131,11 +131,11 @@ export class Http {
 				return notFound;
 			const retryable =
 				outcome.kind !== 'status' || outcome.status === 429 || outcome.status >= 500;
-			last = outcome.kind === 'status' ? `HTTP ${outcome.status}` : outcome.reason;
+			last = outcome.kind === 'status' ? `answered HTTP ${outcome.status}` : outcome.reason;
 			this.#retryAfter = outcome.kind === 'status' ? outcome.retryAfter : undefined;
-			if (!retryable) throw new SourceError(source, `answered ${last}`, url);
+			if (!retryable) throw new SourceError(source, last, url);
 		}
-		throw new SourceError(source, `answered ${last} on all ${this.#retries + 1} attempts`, url);
+		throw new SourceError(source, `${last} on all ${this.#retries + 1} attempts`, url);
 	}
 
 	#retryAfter: number | undefined;
@@ -168,7 +168,10 @@ export class Http {
 		const timeout = this.#clock.sleep(this.#timeoutMs, settled.signal).then(() => {
 			if (settled.signal.aborted) return undefined;
 			abort.abort();
-			return { kind: 'failed' as const, reason: `no answer within ${this.#timeoutMs / 1000} s` };
+			return {
+				kind: 'failed' as const,
+				reason: `gave no answer within ${this.#timeoutMs / 1000} s`,
+			};
 		});
 		const request = (async () => {
 			try {

@@ -163,8 +163,10 @@ export function loadWatch(
 		covered.add(protocol.page);
 		protocols.push(protocol);
 	}
+	// A page whose protocol file exists but has errors is reported at that file, not as missing.
+	const files = new Set(names.map((n) => n.replace(/\.ya?ml$/, '')));
 	for (const page of pages) {
-		if (covered.has(page.page)) continue;
+		if (covered.has(page.page) || files.has(page.page.split('/')[1]!)) continue;
 		diagnostics.push({
 			code: 'missing-watch-protocol',
 			file: `content/${page.page}.mdx`,

@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/lib/evidence/check-project.ts';
 import { formatDiagnostic } from '../../../src/lib/evidence/diagnostics.ts';
 
+/** Whole runs and whole-project checks: seconds each on a loaded shared machine (not a speed target). */
+const WHOLE_RUNS = { timeout: 60_000 };
+
 const copies: string[] = [];
 afterAll(() => {
 	for (const d of copies) rmSync(d, { recursive: true, force: true });
@@ -55,13 +58,21 @@ function withRun(root: string) {
 	writeFileSync(join(root, 'references/watch/runs/2026-12-08T060000Z.json'), JSON.stringify(RUN));
 }
 
-describe('the project as committed', () => {
+describe('the project as committed', WHOLE_RUNS, () => {
 	it('passes: a protocol for every condition and topic page, an empty decision log', () => {
 		expect(check(() => {}).diagnostics).toEqual([]);
 	});
 });
 
-describe('a bad protocol', () => {
+describe('a bad protocol', WHOLE_RUNS, () => {
+	it('a condition page without a protocol file is named, with the file to add', () => {
+		const { printed } = check((root) => rmSync(join(root, 'references/watch/protocol/crps.yaml')));
+		expect(printed).toContain(
+			'content/conditions/crps.mdx:1:1 error [missing-watch-protocol] The condition page "conditions/crps" has no search protocol',
+		);
+		expect(printed).toContain('fix: Add references/watch/protocol/crps.yaml');
+	});
+
 	it('is reported at its line with the fix: a page that does not exist, a misspelt field, no registry query', () => {
 		const { diagnostics, printed } = check((root) => {
 			const file = join(root, 'references/watch/protocol/crps.yaml');
@@ -85,8 +96,8 @@ describe('a bad protocol', () => {
 		expect(printed).toContain(
 			'references/watch/protocol/fibromyalgia.yaml:1:1 error [invalid-watch-protocol] "conditions/fibromyalgia" is a condition page, but its protocol has no `clinicaltrials.cond`',
 		);
-		// With crps.yaml broken, the CRPS page has no protocol.
-		expect(printed).toContain('content/conditions/crps.mdx:1:1 error [missing-watch-protocol]');
+		// A broken protocol is reported at its file, not again as a missing one.
+		expect(printed).not.toContain('content/conditions/crps.mdx');
 		expect(diagnostics.every((d) => d.hint.length > 0)).toBe(true);
 	});
 
@@ -104,7 +115,7 @@ describe('a bad protocol', () => {
 	});
 });
 
-describe('the decision log', () => {
+describe('the decision log', WHOLE_RUNS, () => {
 	const decisions = (root: string, yaml: string) => {
 		withRun(root);
 		writeFileSync(join(root, 'references/watch/decisions.yaml'), yaml);
@@ -188,7 +199,7 @@ describe('the decision log', () => {
 	});
 });
 
-describe('a retracted study', () => {
+describe('a retracted study', WHOLE_RUNS, () => {
 	it('stops the check at every place a page cites it, and not for an expression of concern', () => {
 		const retract = (type: string) => (root: string) => {
 			const file = join(root, 'references/facts/sigtermans2009ketamine.yaml');
@@ -208,7 +219,7 @@ describe('a retracted study', () => {
 	});
 });
 
-describe('a run record edited by hand', () => {
+describe('a run record edited by hand', WHOLE_RUNS, () => {
 	it('is reported, not trusted', () => {
 		const { printed } = check((root) => {
 			withRun(root);
@@ -220,7 +231,7 @@ describe('a run record edited by hand', () => {
 	});
 });
 
-describe('the retraction path, end to end', () => {
+describe('the retraction path, end to end', WHOLE_RUNS, () => {
 	it('a run that finds notices records them in the facts; then the check names the pages citing the retracted study', async () => {
 		const { main } = await import('../../../scripts/watch.ts');
 		const { readRoutes } = await import('../../../src/lib/watch/replay.ts');

@@ -77,7 +77,7 @@ describe('retries', () => {
 	it('times out a request that never answers, each attempt, on the clock', async () => {
 		const { http, clock } = client([{ match: ['example.org'], hang: true }], { timeoutMs: 30_000 });
 		await expect(http.json('pubmed', 'https://example.org/slow')).rejects.toThrow(
-			'pubmed: answered no answer within 30 s on all 4 attempts',
+			'pubmed: gave no answer within 30 s on all 4 attempts',
 		);
 		expect(clock.sleeps.filter((ms) => ms === 30_000)).toHaveLength(4);
 	});

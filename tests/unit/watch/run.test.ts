@@ -21,6 +21,9 @@ import { isDue, windowStart } from '../../../src/lib/watch/run.ts';
 import { runRecordSchema, type RunRecord } from '../../../src/lib/watch/schema.ts';
 import { fakeClock } from '../../support/fake-clock.ts';
 
+/** Whole runs and whole-project checks: seconds each on a loaded shared machine (not a speed target). */
+const WHOLE_RUNS = { timeout: 60_000 };
+
 const FIXTURES = 'tests/fixtures/watch';
 const dirs: string[] = [];
 afterEach(() => {
@@ -59,7 +62,7 @@ function snapshot(dir: string): Record<string, string> {
 	return out;
 }
 
-describe('a dry run on the recorded responses', () => {
+describe('a dry run on the recorded responses', WHOLE_RUNS, () => {
 	it('writes the report, the CSV and a run record that reads back against its schema', async () => {
 		const out = tmp();
 		const { code, output } = await dryRun(out);
@@ -104,7 +107,7 @@ describe('a dry run on the recorded responses', () => {
 	});
 });
 
-describe('the date window', () => {
+describe('the date window', WHOLE_RUNS, () => {
 	const run = (page: string, to: string) =>
 		({
 			protocols: [{ page, window: { from: '2026-11-01', to }, identified: {}, records: [] }],
@@ -151,7 +154,7 @@ describe('the date window', () => {
 	});
 });
 
-describe('a run that fails half way writes nothing', () => {
+describe('a run that fails half way writes nothing', WHOLE_RUNS, () => {
 	const failures: [string, Route, RegExp][] = [
 		[
 			'HTTP 429 that never clears',
@@ -166,7 +169,7 @@ describe('a run that fails half way writes nothing', () => {
 		[
 			'a timeout',
 			{ match: ['esummary.fcgi'], hang: true },
-			/pubmed failed: answered no answer within 30 s on all 4 attempts/,
+			/pubmed failed: gave no answer within 30 s on all 4 attempts/,
 		],
 		[
 			'malformed JSON',
@@ -191,6 +194,7 @@ describe('a run that fails half way writes nothing', () => {
 			expect(code).toBe(1);
 			expect(output).toMatch(message);
 			expect(output).toContain('Nothing was written');
+			expect(output).toContain('(last complete run: 2026-12-08T060000Z.json)');
 			expect(snapshot(out)).toEqual(before);
 		},
 	);
