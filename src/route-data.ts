@@ -16,7 +16,7 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const data = route.entry.data;
 	for (const action of data.hero?.actions ?? []) action.link = sitePath(action.link);
 	if (data.pageType === 'home' && data.hero && !data.hero.image)
-		data.hero.image = { html: conditionChooserHtml((path) => sitePath(path)) };
+		data.hero.image = { html: conditionChooserHtml((path) => sitePath(path)), alt: '' };
 
 	const condition = data.conditions?.[0];
 	if (data.pageType === 'condition' && condition && data.lastReviewed) {
