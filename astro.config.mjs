@@ -119,6 +119,7 @@ export default defineConfig({
 					items: [
 						'about',
 						'about/how-we-grade',
+						'about/literature-watch',
 						'about/conflicts-of-interest',
 						'about/privacy',
 						'about/contact',

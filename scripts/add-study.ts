@@ -3,7 +3,8 @@
  * BibTeX entry under the library's key convention in key order in references/conditions.bib (a
  * study of a condition) or references/topics.bib (anything else), and a facts stub in
  * references/facts/<key>.yaml that fails `npm run check` until it is filled in. Refuses a study the
- * library already holds. Prints the next steps.
+ * library already holds (looked up in the library first, so a DOI or PMID already there gets its
+ * key without any network). Prints the next steps.
  *
  * Options: --root <dir> (default: the current directory), --file <path> (override the .bib file).
  */

@@ -1,5 +1,6 @@
 /**
- * `npm run check` (first half): checks the evidence library, the facts files and every citation in
+ * `npm run check`, the editor's check after each edit (about a second; types are checked apart, by
+ * `npm run typecheck` in `npm test` and CI): checks the evidence library, the facts files and every citation in
  * the pages, and prints every problem at once as `file:line:column error [code] key: message`.
  * Exits 1 when there is any problem.
  *
@@ -10,8 +11,7 @@
  *   --base <ref>   what "changed" is measured against (default: origin/main, else main)
  *   --no-cache     read every file afresh (by default, results for files unchanged since the last
  *                  check come from node_modules/.cache/kpe-evidence in the current directory)
- *   --then-astro-check   when the evidence passes, run `astro check` (the type check) too: this is
- *                  how `npm run check` is defined, so `npm run check -- --online` reaches this script
+ *   --then-astro-check   when the evidence passes, run `astro check` (the type check) too
  *
  * On GitHub Actions (`GITHUB_ACTIONS=true`) each problem is also written as an `::error`
  * annotation, and a Markdown summary of all problems goes to `$GITHUB_STEP_SUMMARY`.

@@ -5,6 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { pageUrl } from './lib/evidence/check-project.ts';
 import type { PageRecord } from './lib/updates.ts';
+import { evidence } from 'virtual:ketamine-pain-evidence';
+import { watchUpdates } from './lib/watch/currency.ts';
 
 export interface SitePage extends PageRecord {
 	entry: CollectionEntry<'docs'>;
@@ -19,7 +21,14 @@ export async function sitePages(): Promise<SitePage[]> {
 			path: pageUrl(file.replace(/^content\//, '')),
 			title: entry.data.title,
 			file,
-			updates: entry.data.updates ?? [],
+			// The page's own updates, then one per literature-watch run that changed what it shows.
+			updates: [
+				...(entry.data.updates ?? []),
+				...watchUpdates(
+					pageUrl(file.replace(/^content\//, '')).replace(/^\/|\/$/g, ''),
+					evidence.watch.runs,
+				),
+			],
 			nextReview: entry.data.nextReview,
 		};
 	});

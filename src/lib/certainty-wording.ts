@@ -60,3 +60,38 @@ export function wordingMismatches(badge: Certainty, text: string): WordingMismat
 	}
 	return out;
 }
+
+/** The words each level needs somewhere in a statement (GRADE guideline 26). */
+const NEEDED: Record<Exclude<Certainty, 'not-graded'>, { test: RegExp; words: string } | null> = {
+	high: null,
+	moderate: { test: /\bprobably\b/i, words: '"probably" ("probably reduces")' },
+	low: { test: /\bmay\b/i, words: '"may" ("may reduce")' },
+	'very-low': {
+		test: /\b(uncertain|unclear)\b[\s\S]*very uncertain|very uncertain/i,
+		words: '"It is uncertain whether … because the evidence is very uncertain"',
+	},
+};
+
+/**
+ * The site's one wording rule (GRADE guideline 26), used by `npm run check` on every
+ * summary-of-findings row and by the tests on every badge's sentence: the statement carries its
+ * level's words ("results in", "probably", "may", "very uncertain"), and no sentence claims another
+ * level. High certainty is stated plainly. Returns each problem, empty when the wording fits.
+ */
+export function wordingProblems(level: Certainty, statement: string): string[] {
+	if (level === 'not-graded') return [];
+	const problems: string[] = [];
+	const needed = NEEDED[level];
+	if (needed && !needed.test.test(statement))
+		problems.push(
+			`${level === 'very-low' ? 'Very low' : level[0]!.toUpperCase() + level.slice(1)} certainty needs ${needed.words}.`,
+		);
+	if (level === 'high' && claimedLevels(statement).length)
+		problems.push('High certainty is stated plainly ("reduces"), without "may" or "probably".');
+	else
+		for (const m of wordingMismatches(level, statement))
+			problems.push(
+				`"${m.sentence}" reads as ${m.claimed.replace('-', ' ')} certainty, but the rating is ${m.badge.replace('-', ' ')}.`,
+			);
+	return problems;
+}

@@ -26,6 +26,14 @@ export const DOWNGRADE_REASONS = [
 	'publication-bias',
 ] as const;
 
+/** GRADE's three reasons to rate evidence up (mostly observational evidence). */
+export const UPGRADE_REASONS = ['large-effect', 'dose-response', 'confounding'] as const;
+
+/** Where GRADE starts: randomised evidence high, observational evidence low. */
+export const EVIDENCE_STARTS = ['randomised', 'observational'] as const;
+
+const levelsSchema = z.union([z.literal(1), z.literal(2)]).default(1);
+
 export const outcomeSchema = z.strictObject({
 	/**
 	 * The outcome and its time point, as a reader would ask it.
@@ -44,8 +52,33 @@ export const outcomeSchema = z.strictObject({
 	 * … because the evidence is very uncertain".
 	 */
 	effect: z.string().min(10),
-	/** GRADE certainty for this outcome. @example certainty: low */
+	/**
+	 * GRADE certainty for this outcome. The check computes it from `start`, `downgrades` and
+	 * `upgrades` (or takes it from `adopts`) and refuses a level that differs.
+	 * @example certainty: low
+	 */
 	certainty: certaintySchema,
+	/**
+	 * Where the rating starts: `randomised` (high) or `observational` (low). Required on every graded
+	 * row that does not adopt a review's own rating.
+	 * @example start: randomised
+	 */
+	start: z.enum(EVIDENCE_STARTS).optional(),
+	/**
+	 * The row takes a review's own GRADE rating as it stands (the review must be among `studies`).
+	 * Its note explains the rating; nothing is subtracted from it, so the row lists no `downgrades`.
+	 * @example adopts: { review: ferraro2025ketamine, certainty: low, note: The interval is wide. }
+	 */
+	adopts: z
+		.strictObject({
+			/** The review whose rating the row takes. @example review: ferraro2025ketamine */
+			review: z.string().min(1),
+			/** The review authors' rating. @example certainty: low */
+			certainty: z.enum(['high', 'moderate', 'low', 'very-low']),
+			/** What the rating means here, in one or two sentences. */
+			note: z.string().min(3),
+		})
+		.optional(),
 	/**
 	 * Each reason the evidence was rated down, shown as a footnote.
 	 * @default []
@@ -56,14 +89,78 @@ export const outcomeSchema = z.strictObject({
 				/** @example reason: imprecision */
 				reason: z.enum(DOWNGRADE_REASONS),
 				/** How many levels this reason costs (1 serious, 2 very serious). @default 1 */
-				levels: z.union([z.literal(1), z.literal(2)]).default(1),
+				levels: levelsSchema,
 				/** Why, in one sentence. @example note: One trial of 24 people. */
+				note: z.string().min(3),
+				/**
+				 * For `inconsistency` only: the row's studies whose results disagree (two or more, or one
+				 * meta-analysis whose pooled trials disagree). Inconsistency is unexplained disagreement
+				 * among the studies that make the estimate, so each must be in the row's `studies`.
+				 * @example between: [sigtermans2009ketamine, schwartzman2009outpatient]
+				 */
+				between: z.array(z.string().min(1)).optional(),
+			}),
+		)
+		.default([]),
+	/**
+	 * Each reason the evidence was rated up (large effect, dose-response, confounding that would
+	 * shrink the effect), shown as a footnote.
+	 * @default []
+	 */
+	upgrades: z
+		.array(
+			z.strictObject({
+				/** @example reason: large-effect */
+				reason: z.enum(UPGRADE_REASONS),
+				/** @default 1 */
+				levels: levelsSchema,
+				/** Why, in one sentence. */
 				note: z.string().min(3),
 			}),
 		)
 		.default([]),
+	/**
+	 * Where the row's absolute effect comes from: a study and the `id` of one of its `counts` (arm
+	 * counts, or a control risk with a relative effect) in its facts file. Without it the table says
+	 * "not reported as counts".
+	 * @example counts: { study: noppers2011absence, id: relief-50-at-15-min }
+	 */
+	counts: z.strictObject({ study: z.string().min(1), id: z.string().min(1) }).optional(),
+	/**
+	 * This row's "out of 100 people" picture is the page's key picture (at most one row per page;
+	 * the row needs `counts`).
+	 * @example keyPicture: true
+	 */
+	keyPicture: z.boolean().optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
+
+/**
+ * A calendar date written as `YYYY-MM-DD` in frontmatter, and a real one: `01.12.2026`, `2026-02-30`
+ * and `2026-13-01` are refused, never read as another day. (Astro's YAML reader hands over a
+ * `YYYY-MM-DD` value as a Date already; `npm run check` reads the text itself, so it also refuses a
+ * day that reader would roll over, such as 30 February.)
+ */
+export function isRealIsoDate(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!m) return false;
+	const date = new Date(`${text}T00:00:00Z`);
+	return (
+		!Number.isNaN(date.getTime()) &&
+		date.getUTCFullYear() === Number(m[1]) &&
+		date.getUTCMonth() + 1 === Number(m[2]) &&
+		date.getUTCDate() === Number(m[3])
+	);
+}
+const isoDate = z.union([
+	z.date(),
+	z
+		.string()
+		.refine(isRealIsoDate, {
+			message: 'Write a real date as YYYY-MM-DD, e.g. 2026-12-01 (year, month 01-12, day).',
+		})
+		.transform((text) => new Date(`${text}T00:00:00Z`)),
+]);
 
 /** Plain text a reader sees as it is: no Markdown, HTML or citation brackets. */
 const plainSentence = (what: string) =>
@@ -84,7 +181,7 @@ const plainSentence = (what: string) =>
 export const glanceSchema = z.strictObject({
 	/**
 	 * The page's answer to its question, in one plain sentence.
-	 * @example answer: We do not know if ketamine drips help CRPS pain; in the larger trial, relief had faded by week 12.
+	 * @example answer: We do not know if ketamine drips help CRPS pain; in a trial of 60 people, relief had faded by week 12.
 	 */
 	answer: plainSentence('`glance.answer`'),
 	/**
@@ -101,7 +198,6 @@ export const glanceSchema = z.strictObject({
 export type Glance = z.infer<typeof glanceSchema>;
 
 /** A calendar date written as `YYYY-MM-DD` in frontmatter. */
-const isoDate = z.coerce.date();
 
 /**
  * One dated change to a page's content, as readers should hear about it. The changelog and feed are
@@ -268,23 +364,15 @@ export function checkPageFrontmatter(data: z.infer<typeof pageFields>, ctx: z.Re
 			});
 		}
 	});
-	data.outcomes.forEach((outcome, i) => {
-		const levels = outcome.downgrades.reduce((sum, d) => sum + d.levels, 0);
-		if (outcome.certainty === 'not-graded' && outcome.downgrades.length > 0) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['outcomes', i, 'downgrades'],
-				message: 'A not-graded outcome has no downgrades.',
-			});
-		}
-		if (outcome.certainty !== 'not-graded' && outcome.certainty !== 'high' && levels === 0) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['outcomes', i, 'downgrades'],
-				message: `Certainty "${outcome.certainty}" is below high: list each reason it was rated down under \`downgrades\`.`,
-			});
-		}
-	});
+	// How each outcome's certainty adds up is checked with the evidence (src/lib/evidence/grading.ts),
+	// which reports it at the outcome's line.
+	if (data.outcomes.filter((o) => o.keyPicture).length > 1) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['outcomes'],
+			message: 'A page has one key picture: set `keyPicture: true` on one outcome only.',
+		});
+	}
 	if (data.lastReviewed && data.nextReview) {
 		const threeYears = 3 * 366 * 24 * 60 * 60 * 1000;
 		if (data.nextReview <= data.lastReviewed) {

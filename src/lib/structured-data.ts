@@ -18,6 +18,7 @@ import type {
 } from 'schema-dts';
 import type { CslItem } from './evidence/library.ts';
 import { normaliseText } from './evidence/format.ts';
+import { cslYear, doiUrl, invertedName, personName } from './evidence/csl-fields.ts';
 
 export const SITE_NAME = 'Ketamine Pain Evidence';
 /** The by-line of pages written by the project as a group, not by named people. */
@@ -77,15 +78,6 @@ export function conditionPageJsonLd(page: ConditionPageInput): WithContext<Medic
 	};
 }
 
-function year(csl: CslItem): string | undefined {
-	const y = csl.issued?.['date-parts']?.[0]?.[0];
-	return y === undefined ? undefined : String(y);
-}
-
-function personName(a: NonNullable<CslItem['author']>[number]): string {
-	return normaliseText(a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
-}
-
 export function studyJsonLd(
 	csl: CslItem,
 	page: { url: string; verified: boolean },
@@ -95,7 +87,8 @@ export function studyJsonLd(
 	const journal = csl['container-title']
 		? normaliseText(String(csl['container-title']))
 		: undefined;
-	const published = year(csl);
+	const year = cslYear(csl);
+	const published = year === undefined ? undefined : String(year);
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'ScholarlyArticle',
@@ -103,7 +96,11 @@ export function studyJsonLd(
 		headline: normaliseText(csl.title ?? csl.id),
 		url: page.url,
 		...(csl.author?.length
-			? { author: csl.author.map((a) => ({ '@type': 'Person', name: personName(a) }) as Person) }
+			? {
+					author: csl.author.map(
+						(a) => ({ '@type': 'Person', name: normaliseText(personName(a)) }) as Person,
+					),
+				}
 			: {}),
 		...(published ? { datePublished: published } : {}),
 		...(journal ? { isPartOf: { '@type': 'Periodical', name: journal } } : {}),
@@ -117,7 +114,7 @@ export function studyJsonLd(
 					],
 				}
 			: {}),
-		...(doi ? { sameAs: `https://doi.org/${doi}` } : {}),
+		...(doi ? { sameAs: doiUrl(doi) } : {}),
 	};
 }
 
@@ -132,8 +129,7 @@ export function highwireMeta(csl: CslItem, verified: boolean): { name: string; c
 			tags.push({ name, content: normaliseText(String(value)) });
 	};
 	add('citation_title', csl.title);
-	for (const a of csl.author ?? [])
-		add('citation_author', a.literal ?? [a.family, a.given].filter(Boolean).join(', '));
+	for (const a of csl.author ?? []) add('citation_author', invertedName(a));
 	const parts = csl.issued?.['date-parts']?.[0] ?? [];
 	add('citation_publication_date', parts.map((p) => String(p).padStart(2, '0')).join('/'));
 	add('citation_journal_title', csl['container-title']);

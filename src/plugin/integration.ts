@@ -3,7 +3,6 @@
  * publishes it, renders it through the Markdown processor, adds the pages made from it (studies,
  * evidence map, exports) and reports problems through Astro.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -12,29 +11,30 @@ import { evidenceError } from './errors.ts';
 import { addMarkdownPlugins } from './markdown.ts';
 import type { EvidenceOptions } from './options.ts';
 import { EVIDENCE_ROUTES } from './routes.ts';
-import { publishSnapshot } from './snapshot.ts';
+import { announceEvidence, publishSnapshot } from './snapshot.ts';
+import { FilesStamp, vitePluginEvidenceReload } from './dev-reload.ts';
 import { vitePluginEvidenceSnapshot } from './virtual-module.ts';
 
 export function evidenceIntegration(options: EvidenceOptions): AstroIntegration {
 	return {
 		name: 'ketamine-pain-evidence',
 		hooks: {
-			'astro:config:setup'({
-				command,
-				config,
-				addMiddleware,
-				addWatchFile,
-				injectRoute,
-				logger,
-				updateConfig,
-			}) {
+			'astro:config:setup'({ command, config, addMiddleware, injectRoute, logger, updateConfig }) {
 				// `astro preview` serves dist/ as built: nothing to check or render.
 				if (command === 'preview') return;
 				for (const route of EVIDENCE_ROUTES) injectRoute(route);
 				const root = fileURLToPath(config.root);
+				const watchedDirs = [options.references, options.content].map((dir) => join(root, dir));
+				// On the dev server the evidence is checked again whenever a file it reads changed
+				// (dev-reload.ts); a build checks once.
+				const stamp = command === 'dev' ? new FilesStamp(watchedDirs) : undefined;
 				let checked: Evidence | undefined;
+				let checkedAt: string | undefined;
 				const evidence = (): Evidence => {
-					if (checked) return checked;
+					const now = stamp?.current();
+					if (checked && now === checkedAt) return checked;
+					const previous = checked;
+					checkedAt = now;
 					checked = checkProject({
 						root,
 						referencesDir: options.references,
@@ -42,11 +42,19 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 						contentDir: options.content,
 						claimsDir: join(options.content, 'claims'),
 						glossaryFile: join(options.content, 'glossary.yaml'),
+						// On the dev server, files unchanged since the last check are not read again.
+						...(stamp ? { cacheDir: join(root, 'node_modules/.cache/kpe-evidence-dev') } : {}),
 					});
 					// `astro sync` (and `astro check`, which runs it) checks only if a Markdown page is
 					// rendered; it stops on a problem then, as the build does here below.
 					if (command === 'sync' && checked.diagnostics.length > 0)
 						throw evidenceError(checked.diagnostics, root);
+					if (previous) {
+						announceEvidence(checked);
+						if (checked.diagnostics.length > 0)
+							logger.error(evidenceError(checked.diagnostics, root).message);
+						else logger.info('The evidence checks pass again.');
+					}
 					return checked;
 				};
 				publishSnapshot({
@@ -56,33 +64,35 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 					},
 				});
 				addMarkdownPlugins(config.markdown.processor, evidence, config.base);
-				updateConfig({ vite: { plugins: [vitePluginEvidenceSnapshot()] } });
-				// The dev server restarts (and checks again) when any of these change.
-				for (const dir of [options.references, options.content])
-					for (const file of listFiles(join(root, dir))) addWatchFile(file);
+				updateConfig({
+					vite: {
+						plugins: [
+							vitePluginEvidenceSnapshot(),
+							// Saves under references/ and content/ are checked again without restarting
+							// the server (no addWatchFile: Astro restarts the whole server for those).
+							vitePluginEvidenceReload({
+								dirs: watchedDirs,
+								contentDir: join(root, options.content),
+								changed: () => {
+									checkedAt = undefined;
+								},
+							}),
+						],
+					},
+				});
 
 				// Types and the content store need no evidence: `npm run check` has checked it already.
 				if (command === 'sync') return;
 				const { diagnostics } = evidence();
-				if (diagnostics.length === 0) return;
-				const error = evidenceError(diagnostics, root);
-				if (command !== 'dev') throw error;
-				// An editor must be able to preview the page they are fixing: serve, and show the problems.
-				logger.error(error.message);
-				addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
+				if (command === 'dev') {
+					// An editor must be able to preview the page they are fixing: serve every page, and
+					// show the problems on each while there are any (checked again on every request).
+					if (diagnostics.length > 0) logger.error(evidenceError(diagnostics, root).message);
+					addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
+					return;
+				}
+				if (diagnostics.length > 0) throw evidenceError(diagnostics, root);
 			},
 		},
 	};
-}
-
-function listFiles(dir: string): string[] {
-	let entries;
-	try {
-		entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-	} catch (error) {
-		// A missing folder is reported by the checks themselves ("empty library"); nothing to watch.
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		throw error;
-	}
-	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }

@@ -20,9 +20,14 @@ export function addMarkdownPlugins(
 			`The evidence plugin needs the Sätteri Markdown processor, not "${processor.name}".`,
 			'Remove `markdown.processor` from astro.config.mjs: Astro 7 uses Sätteri by default.',
 		);
-	let plugins: ReturnType<typeof evidencePlugins> | undefined;
-	// A factory, called once per page: the plugins are made on the first page, then reused.
-	processor.options.mdastPlugins.push(() => (plugins ??= evidencePlugins(evidence(), { base })));
+	let made: { for: Evidence; plugins: ReturnType<typeof evidencePlugins> } | undefined;
+	// A factory, called once per page: the plugins are made on the first page, then reused until
+	// the evidence changes (an edit checked again on the dev server).
+	processor.options.mdastPlugins.push(() => {
+		const current = evidence();
+		if (made?.for !== current) made = { for: current, plugins: evidencePlugins(current, { base }) };
+		return made.plugins;
+	});
 	// Root-relative links written in page text (`[x](/topics/safety/)`, `<LinkCard href="/claims/">`).
 	processor.options.mdastPlugins.push(satteriBaseLinks(base));
 	// With KPE_TRACE set, one line per page the processor parses (a factory called once per compile

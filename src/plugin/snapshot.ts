@@ -13,10 +13,27 @@ export interface EvidenceSnapshot {
 }
 
 const SLOT = Symbol.for('ketamine-pain-evidence.snapshot');
-type Slot = { [SLOT]?: EvidenceSnapshot };
+const LISTENERS = Symbol.for('ketamine-pain-evidence.snapshot-listeners');
+type Slot = {
+	[SLOT]?: EvidenceSnapshot;
+	[LISTENERS]?: Map<string, (evidence: Evidence) => void>;
+};
 
 export function publishSnapshot(snapshot: EvidenceSnapshot): void {
 	(globalThis as Slot)[SLOT] = snapshot;
+}
+
+/**
+ * Dev server: called with the evidence each time the library is checked again after an edit, so
+ * modules that hold it (`virtual:ketamine-pain-evidence`) serve the new one. One listener per `id`:
+ * a module evaluated again replaces its old listener.
+ */
+export function onEvidenceChecked(id: string, listener: (evidence: Evidence) => void): void {
+	((globalThis as Slot)[LISTENERS] ??= new Map()).set(id, listener);
+}
+
+export function announceEvidence(evidence: Evidence): void {
+	for (const listener of (globalThis as Slot)[LISTENERS]?.values() ?? []) listener(evidence);
 }
 
 export function publishedSnapshot(): EvidenceSnapshot {

@@ -13,11 +13,14 @@ export function vitePluginEvidenceSnapshot(): Plugin {
 		},
 		load(id) {
 			if (id !== RESOLVED_ID) return undefined;
+			// `evidence` is a live binding: on the dev server it is replaced when an edit is checked
+			// again (announceEvidence), so pages never render with a library older than the files.
 			return [
-				`import { publishedSnapshot } from ${JSON.stringify(snapshotModule)};`,
+				`import { onEvidenceChecked, publishedSnapshot } from ${JSON.stringify(snapshotModule)};`,
 				`const snapshot = publishedSnapshot();`,
-				`export const evidence = snapshot.evidence;`,
+				`export let evidence = snapshot.evidence;`,
 				`export const root = snapshot.root;`,
+				`onEvidenceChecked(${JSON.stringify(VIRTUAL_ID)}, (next) => { evidence = next; });`,
 			].join('\n');
 		},
 	};

@@ -7,6 +7,7 @@ import type { Evidence } from '../lib/evidence/check-project.ts';
 import { ensureFormatted, formatReferences } from '../lib/evidence/format.ts';
 import { renderBibliography } from '../lib/evidence/render.ts';
 import { CITED_KEYS } from './cited-keys.ts';
+import { recordKeyPicture } from './key-picture.ts';
 import { htmlNode } from './nodes.ts';
 import { existingPageState } from './page-state.ts';
 
@@ -24,6 +25,7 @@ export function bibliographyPlugin(evidence: Evidence, base = '/') {
 			const frontmatter = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
 				?.frontmatter;
 			if (frontmatter) frontmatter[CITED_KEYS] = [...page.order.keys()];
+			if (frontmatter) recordKeyPicture(frontmatter, evidence);
 			if (!formatted) {
 				ensureFormatted([...library.entries.values()]);
 				formatted = true;

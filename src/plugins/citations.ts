@@ -1,5 +1,6 @@
 /**
- * `[@key]` and `[@a; @b]` in page text become numbered citation links, and each directive becomes
+ * `[@key]`, `[@a; @b]`, `[-@key]`, `[see @key, p. 4]` and a bare `@key` in page text become numbered
+ * citation links (a bare key with its authors' names before the number), and each directive becomes
  * its table or list. Both happen in this one plugin because citation numbers follow the order of
  * first citation on the page, tables included, and Sätteri calls one plugin's visitors in document
  * order but runs plugins one after another. Sätteri hands `[@key]` to the `text` visitor as plain
@@ -7,7 +8,9 @@
  */
 import { defineMdastPlugin } from 'satteri';
 import type { Evidence } from '../lib/evidence/check-project.ts';
-import { findClusters } from '../lib/evidence/citations.ts';
+import { findPageCitations } from '../lib/evidence/citations.ts';
+import { narrativeName } from '../lib/evidence/format.ts';
+import { withAffixes } from '../lib/evidence/render.ts';
 import { checkDirective, isDirectiveName } from '../lib/evidence/directives.ts';
 import { PageError } from '../plugin/errors.ts';
 import { DIRECTIVES } from './directives/index.ts';
@@ -22,21 +25,34 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 		name: 'kpe-citations',
 		options: { position: true },
 		text(node, ctx) {
-			const clusters = findClusters(node.value);
-			if (clusters.length === 0) return;
+			const uses = findPageCitations(node.value);
+			if (uses.length === 0) return;
 			const page = pageState(ctx.data);
 			const parts: unknown[] = [];
 			let last = 0;
-			for (const cluster of clusters) {
-				if (cluster.index > last)
-					parts.push({ type: 'text', value: node.value.slice(last, cluster.index) });
-				for (const key of cluster.keys) {
-					const at = node.value.indexOf(`@${key}`, cluster.index);
+			for (const use of uses) {
+				if (use.index > last)
+					parts.push({ type: 'text', value: node.value.slice(last, use.index) });
+				for (const key of use.keys) {
+					const at = node.value.indexOf(`@${key}`, use.index);
 					const start = node.position && offset(node.position.start, node.value, at);
 					assertKnown(evidence.library, key, locate(ctx, `@${key}`, start));
 				}
-				parts.push(htmlNode(ctx.sourceFormat, cite(page, cluster.keys)));
-				last = cluster.index + cluster.length;
+				// A bare `@key` names the authors before the number; a prefix and a locator go
+				// inside the brackets, as Pandoc's numbered styles print them.
+				if (use.narrative)
+					parts.push({
+						type: 'text',
+						value: `${narrativeName(evidence.library.entries.get(use.keys[0]!)!.csl)} `,
+					});
+				const cluster = cite(page, use.keys);
+				parts.push(
+					htmlNode(ctx.sourceFormat, {
+						type: 'root',
+						children: withAffixes(cluster, use.prefix, use.locator),
+					}),
+				);
+				last = use.index + use.length;
 			}
 			if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
 			ctx.replaceNode(node, parts as Parameters<typeof ctx.replaceNode>[1]);

@@ -13,24 +13,28 @@ describe.each([
 	['a 390 × 844 phone', phone(390, 844)],
 	['a 1280 × 900 desktop', DESKTOP],
 ] as const)('on %s', (_, options) => {
-	it('every condition and topic page shows its answer, certainty and key harm (and, with no key picture, the section links) on the first screen', async () => {
+	it('every condition and topic page shows its answer, certainty, key harm, section links and the start of its key picture on the first screen', async () => {
 		const context = await browser().newContext(options);
 		const height = options.viewport!.height;
 		const late = (
 			await visitEach(context, reviewPages, async (page, path) => {
 				await page.goto(`${baseURL}${path}`);
-				// A key picture (the box's `key-picture` slot) comes before the links and may push them
-				// below the first screen; the answer, its certainty and the key harm never.
 				const bottoms = await page.evaluate(() =>
 					[
 						'.kpe-glance-answer',
 						'.kpe-glance .kpe-certainty',
 						'.kpe-glance-harm',
-						...(document.querySelector('.kpe-glance-picture') ? [] : ['.kpe-glance-links']),
+						'.kpe-glance-links',
 					].map(
 						(selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? null,
 					),
 				);
+				// Where a page has a key picture, it starts on the first screen: its title and the top
+				// of its grids are in view.
+				const picture = await page.evaluate(
+					() => document.querySelector('.kpe-glance .kpe-icon-grid')?.getBoundingClientRect().top,
+				);
+				if (picture !== undefined) bottoms.push(picture + 40);
 				return bottoms.some((b) => b === null || b > height)
 					? `${path}: ${bottoms.map((b) => (b === null ? 'missing' : Math.round(b))).join(', ')} px (screen ${height})`
 					: null;

@@ -19,15 +19,24 @@ describe('glossary term previews in Chromium', () => {
 			const page = await context.newPage();
 			await page.goto(`${baseURL}/conditions/crps/`);
 			const link = page.locator('main .kpe-gloss-link').first();
-			const preview = page.locator(`#${await link.getAttribute('aria-describedby')}`);
+			const id = (await link.getAttribute('aria-describedby'))!;
+			const preview = page.locator(`#${id}`);
 			const box = async () => (await preview.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
 			expect((await box()).height).toBeLessThanOrEqual(1);
+			// Waits until the preview is drawn open (a condition, not a time), then measures it.
+			const opened = async () => {
+				await page.waitForFunction(
+					(target) => document.getElementById(target)!.getBoundingClientRect().height > 20,
+					id,
+				);
+				return box();
+			};
 
 			await link.scrollIntoViewIfNeeded();
 			await link.focus();
 			await page.keyboard.press('Shift+Tab');
 			await page.keyboard.press('Tab'); // focus-visible comes from keyboard focus
-			const shown = await box();
+			const shown = await opened();
 			expect(shown.height).toBeGreaterThan(20);
 			const width = page.viewportSize()!.width;
 			expect(shown.x).toBeGreaterThanOrEqual(0);
@@ -36,7 +45,7 @@ describe('glossary term previews in Chromium', () => {
 
 			await page.locator('main h1').focus();
 			await link.hover();
-			expect((await box()).height).toBeGreaterThan(20);
+			expect((await opened()).height).toBeGreaterThan(20);
 
 			await link.click();
 			expect(new URL(page.url()).pathname).toBe('/glossary/');

@@ -6,7 +6,8 @@ import type { HTMLElement } from 'node-html-parser';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { visibleText } from '../support/dist.ts';
 import { readability } from '../../src/lib/readability.ts';
-import { checkCertaintyWording, CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
+import { CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
+import { wordingProblems } from '../../src/lib/certainty-wording.ts';
 import type { Certainty } from '../../src/lib/page-frontmatter.ts';
 
 /** Full reviews: both layers, bottom line, summary of findings and evidence table. */
@@ -100,7 +101,7 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 		expect(badge.getAttribute('href')).toMatch(/^\/about\/how-we-grade\/#/);
 		const level = certaintyOf(badge);
 		const text = visibleText(first.querySelector('p:not(.kpe-bottom-line-title)'));
-		expect(checkCertaintyWording(level, text), text).toBeNull();
+		expect(wordingProblems(level, text), text).toEqual([]);
 	});
 
 	it('has a summary-of-findings table: studies and people, effect worded to match certainty, symbols and word, a note per downgrade', () => {
@@ -111,23 +112,25 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 		const rows = table.querySelectorAll('tbody tr');
 		expect(rows.length).toBeGreaterThan(0);
 		for (const row of rows) {
-			const [, studies, effect, certainty] = row.querySelectorAll('th, td');
-			expect(visibleText(studies)).toMatch(/^\d+ stud(y|ies) \(\d+/);
+			// Outcome, studies (people), three absolute-effect columns, effect, certainty.
+			const cells = row.querySelectorAll('th, td');
+			const [studies, effect, certainty] = [cells[1], cells.at(-2), cells.at(-1)];
+			expect(visibleText(studies)).toMatch(/^\d+ stud(y|ies) \((at least )?\d+/);
 			const badge = certainty!.querySelector('.kpe-certainty')!;
 			expect(visibleText(badge)).toMatch(
 				/^(⊕⊕⊕⊕ High|⊕⊕⊕◯ Moderate|⊕⊕◯◯ Low|⊕◯◯◯ Very low|Not graded)/,
 			);
 			const level = certaintyOf(badge);
-			expect(checkCertaintyWording(level, visibleText(effect)), visibleText(effect)).toBeNull();
+			expect(wordingProblems(level, visibleText(effect)), visibleText(effect)).toEqual([]);
 			const notes = certainty!.querySelectorAll('sup a');
 			if (level !== 'high' && level !== 'not-graded')
-				expect(notes.length, 'a note per downgrade').toBeGreaterThan(0);
+				expect(notes.length, 'a note per downgrade, or on the adopted rating').toBeGreaterThan(0);
 			for (const note of notes) {
 				expect(layers.page.querySelector(note.getAttribute('href')!)).not.toBeNull();
 				// Letters (citations are numbers) and a name that gives the reason.
 				expect(visibleText(note)).toMatch(/^[a-z]+$/);
 				expect(note.getAttribute('aria-label')).toMatch(
-					/^Reason rated down: (risk of bias|inconsistency|indirectness|imprecision|publication bias) \(note [a-z]+\)$/,
+					/^(Reason rated down: (risk of bias|inconsistency|indirectness|imprecision|publication bias)|Reason rated up: (large effect|dose-response|confounding that would shrink the effect)|Rating adopted from the review) \(note [a-z]+\)$/,
 				);
 			}
 		}

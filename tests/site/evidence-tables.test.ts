@@ -3,22 +3,39 @@
  * per study (Mangnus 2021a/2021b), the 2025 Cochrane review where it bears, and the partly seen
  * phantom-limb trial flagged, with no identifier link anywhere.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DESIGNS } from '../../src/lib/evidence/facts-schema.ts';
 import { builtPages, readPage, visibleText } from '../support/dist.ts';
 
+/** How many `::evidence-table` directives the page's source holds (content/<path>.mdx or index.mdx). */
+function tablesInSource(path: string): number {
+	const base = `content${path.replace(/\/$/, '')}`;
+	const file = [`${base}.mdx`, `${base}/index.mdx`].find((f) => existsSync(f));
+	return file ? (readFileSync(file, 'utf8').match(/^::evidence-table\b/gm) ?? []).length : 0;
+}
+
 const designOf = (key: string) =>
 	(parseYaml(readFileSync(`references/facts/${key}.yaml`, 'utf8')) as { design: string }).design;
 
 describe('evidence tables on the built site', () => {
-	const pages = builtPages().filter(
-		(p) => p.startsWith('/conditions/') || p.startsWith('/topics/'),
-	);
+	// Every page whose source holds evidence tables, with how many: a page that lost its tables, or
+	// a table that lost its rows, fails here instead of passing with nothing to compare.
+	const pages = builtPages()
+		.filter((p) => p.startsWith('/conditions/') || p.startsWith('/topics/'))
+		.map((path) => [path, tablesInSource(path)] as const)
+		.filter(([, count]) => count > 0);
 
-	it.each(pages)('%s lists each table strongest design first', (path) => {
-		for (const table of readPage(path).querySelectorAll('.kpe-evidence table')) {
+	it('finds the evidence tables of the condition and topic pages', () => {
+		expect(pages.length).toBeGreaterThanOrEqual(10);
+	});
+
+	it.each(pages)('%s lists each of its %i tables strongest design first', (path, count) => {
+		const tables = readPage(path).querySelectorAll('.kpe-evidence table');
+		expect(tables).toHaveLength(count);
+		for (const table of tables) {
+			expect(table.querySelectorAll('tbody tr').length, path).toBeGreaterThan(0);
 			const ranks = table
 				.querySelectorAll('tbody tr')
 				.map((row) => DESIGNS.indexOf(designOf(row.getAttribute('data-key')!) as never));

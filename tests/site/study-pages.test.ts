@@ -70,8 +70,10 @@ describe('study pages', () => {
 		expect(box.querySelector('.kpe-certainty-very-low'), 'the CRPS page grades it').not.toBeNull();
 		const order = content.childNodes
 			.filter((n) => n.nodeType === 1)
-			.map((el) => (el as typeof box).getAttribute('class') ?? '');
-		expect(order.indexOf('kpe-study-reading')).toBeLessThan(order.indexOf('kpe-study-title'));
+			.map((el) => ((el as typeof box).getAttribute('class') ?? '').split(/\s+/));
+		const at = (name: string) => order.findIndex((classes) => classes.includes(name));
+		expect(at('kpe-study-reading')).toBeGreaterThanOrEqual(0);
+		expect(at('kpe-study-reading')).toBeLessThan(at('kpe-study-title'));
 		expect(visibleText(content.querySelector('.kpe-study-title q'))).toMatch(
 			/^Ketamine produces effective and long-term pain relief/,
 		);

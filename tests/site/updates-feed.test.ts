@@ -7,7 +7,20 @@ import { builtPages, readPage, visibleText } from '../support/dist.ts';
 import { DIST, ROOT } from '../support/paths.ts';
 import { SITE } from '../../src/lib/site.ts';
 import { parse as parseYaml } from 'yaml';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { relative } from 'node:path';
+import { watchUpdates } from '../../src/lib/watch/currency.ts';
+import type { RunRecord } from '../../src/lib/watch/schema.ts';
+
+/** The watch's committed run records (none until its first real run). */
+function watchRuns(): RunRecord[] {
+	const dir = join(ROOT, 'references/watch/runs');
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((n) => n.endsWith('.json'))
+		.sort()
+		.map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as RunRecord);
+}
 
 /** Every `updates` entry written in content/, read straight from the frontmatter. */
 function writtenUpdates(): { file: string; date: string; summary: string }[] {
@@ -25,6 +38,10 @@ function writtenUpdates(): { file: string; date: string; summary: string }[] {
 						date: u.date instanceof Date ? u.date.toISOString().slice(0, 10) : String(u.date),
 						summary: u.summary,
 					});
+				// Each literature-watch run that changed the page adds one more (src/lib/watch/currency.ts).
+				const page = relative(join(ROOT, 'content'), path).replace(/\.mdx?$/, '');
+				for (const u of watchUpdates(page, watchRuns()))
+					out.push({ file: path, date: u.date.toISOString().slice(0, 10), summary: u.summary });
 			}
 		}
 	};

@@ -93,8 +93,10 @@ function addPayloads(site: string): void {
 			'outcomes:',
 			`  - outcome: ${yamlString(`Outcome ${ALL}`)}`,
 			`    studies: [${PROBE_KEY}]`,
-			`    effect: ${yamlString(`Effect ${ALL}`)}`,
+			// Worded and graded as the check requires, so the build gets to render the payloads.
+			`    effect: ${yamlString(`It is uncertain whether it helps because the evidence is very uncertain. Effect ${ALL}`)}`,
 			'    certainty: very-low',
+			'    start: observational',
 			'    downgrades:',
 			'      - reason: imprecision',
 			'        levels: 2',

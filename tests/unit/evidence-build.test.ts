@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, runAstro, startDevServer, waitForStatus } from '../support/fixture.ts';
 import { ROOT } from '../support/paths.ts';
+import { escapeHtml } from '../../src/lib/evidence/text-safety.ts';
 
 const UNKNOWN_CITATION =
 	'content/index.md:5:37 error [unknown-citation] smith2020exercize: This page cites "smith2020exercize", which is not in the library. Did you mean "smith2020exercise"?';
@@ -49,20 +50,28 @@ describe('a mistyped directive', () => {
 });
 
 describe('the dev server', () => {
-	it('starts with a broken library, shows the problem on every page, and recovers when the page is fixed', async () => {
+	it('starts with a broken library, serves the page with the problem shown on it, and recovers when the page is fixed', async () => {
 		const fixture = copyFixture('build-unknown-citation');
 		let server;
 		try {
 			server = await startDevServer(fixture.dir);
-			const broken = await waitForStatus(`${server.url}/`, 500);
-			// Astro's dev error page: the overlay script receives the error (message, file, line).
-			expect(await broken.text()).toContain('<title>AstroUserError</title>');
+			const broken = await waitForStatus(`${server.url}/`, 200);
+			// The page is still served (an editor previews what they fix), the problems listed on it.
+			const html = await broken.text();
+			expect(html).toContain('Not publishable: the evidence checks found 1 problem.');
+			expect(html).toContain(escapeHtml(UNKNOWN_CITATION));
 			expect(server.log()).toContain(UNKNOWN_CITATION);
 
 			const page = join(fixture.dir, 'content/index.md');
 			writeFileSync(page, readFileSync(page, 'utf8').replace('exercize', 'exercise'));
-			const fixed = await waitForStatus(`${server.url}/`, 200);
-			expect(await fixed.text()).toContain('href="#ref-smith2020exercise"');
+			let fixed = '';
+			for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+				fixed = await (await waitForStatus(`${server.url}/`, 200)).text();
+				if (fixed.includes('href="#ref-smith2020exercise"')) break;
+				await new Promise((r) => setTimeout(r, 200));
+			}
+			expect(fixed).toContain('href="#ref-smith2020exercise"');
+			expect(fixed).not.toContain('Not publishable');
 		} finally {
 			server?.stop();
 			fixture.remove();

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { pageFrontmatterSchema } from '../../src/lib/page-frontmatter.ts';
 import { pageMetaRows } from '../../src/lib/page-meta.ts';
 
+/** Condition and topic pages must open with an "At a glance" box. */
+const glance = {
+	answer: 'We do not know if this drug helps the pain.',
+	certainty: 'very-low',
+	harm: 'Long drips can harm the liver.',
+};
+
 describe('page frontmatter schema', () => {
 	it('accepts a condition page with one condition and review dates', () => {
 		const data = pageFrontmatterSchema.parse({
 			pageType: 'condition',
+			glance,
 			conditions: ['crps'],
 			lastReviewed: '2026-11-25',
 			nextReview: '2027-11-25',
@@ -51,6 +59,7 @@ describe('page frontmatter schema', () => {
 describe('search date and dated updates', () => {
 	const condition = {
 		pageType: 'condition',
+		glance,
 		conditions: ['crps'],
 		lastReviewed: '2026-12-01',
 		nextReview: '2027-12-01',
@@ -149,5 +158,25 @@ describe('page meta rows', () => {
 			'Written by',
 		]);
 		expect(rows[3]?.text).toBe('A, B');
+	});
+});
+
+describe('page frontmatter dates', () => {
+	it.each(['01.12.2026', '2026-02-30', '2026-13-01', '2026-1-5'])(
+		'refuses %s, which is not a real YYYY-MM-DD day',
+		(date) => {
+			expect(pageFrontmatterSchema.safeParse({ lastReviewed: date }).success).toBe(false);
+		},
+	);
+	it('reads 2024-02-29 (a leap day) as that day', () => {
+		const data = pageFrontmatterSchema.parse({ lastReviewed: '2024-02-29' });
+		expect(data.lastReviewed?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+	});
+});
+
+describe('the "At a glance" box', () => {
+	it('is required on condition pages, with its answer, certainty and harm', () => {
+		const result = pageFrontmatterSchema.safeParse({ pageType: 'condition', conditions: ['crps'] });
+		expect(result.error?.issues.map((i) => i.path)).toContainEqual(['glance']);
 	});
 });

@@ -16,6 +16,7 @@ import {
 	normaliseTitle,
 } from './record-compare.ts';
 import { factsStub } from './facts-stub.ts';
+import { doiFromUrl } from './entry-rules.ts';
 import { scanBibtex } from './bibtex-scan.ts';
 import { CONDITIONS, type Condition } from '../page-frontmatter.ts';
 
@@ -176,8 +177,15 @@ function existing(
 	);
 }
 
+function alreadyHeld(entry: LibraryEntry): AddStudyResult {
+	return {
+		ok: false,
+		message: `The library already holds this study as "${entry.key}" (${entry.file}:${entry.line}). Cite it as [@${entry.key}]; nothing was written.`,
+	};
+}
+
 /**
- * Looks the study up and prepares the entry and facts stub (nothing is written here: the script
+ * Looks the study up (in the library first, then doi.org or PubMed) and prepares the entry and facts stub (nothing is written here: the script
  * writes the files, so this stays testable without a disk).
  */
 export async function prepareStudy(
@@ -193,6 +201,16 @@ export async function prepareStudy(
 			message: `"${input}" is neither a DOI (10.xxxx/…) nor a PubMed ID (digits). Copy it from the article page or PubMed.`,
 		};
 	}
+	// The library first, without the network: a study already there gets the key to cite even
+	// offline (a doi.org link in `url` counts as its DOI).
+	const held = library.all.find((e) =>
+		id.kind === 'doi'
+			? [e.csl.DOI, e.csl.URL && doiFromUrl(String(e.csl.URL))].some(
+					(doi) => typeof doi === 'string' && doi.toLowerCase() === id.value.toLowerCase(),
+				)
+			: String(e.csl.PMID ?? '') === id.value,
+	);
+	if (held) return alreadyHeld(held);
 	const lookup =
 		id.kind === 'doi' ? await resolveDoi(id.value, fetch) : await resolvePmid(id.value, fetch);
 	if (!lookup.found) {
@@ -206,12 +224,7 @@ export async function prepareStudy(
 		...(id.kind === 'doi' ? { DOI: id.value } : { PMID: id.value }),
 	};
 	const already = existing(library, record, id);
-	if (already) {
-		return {
-			ok: false,
-			message: `The library already holds this study as "${already.key}" (${already.file}:${already.line}). Cite it as [@${already.key}]; nothing was written.`,
-		};
-	}
+	if (already) return alreadyHeld(already);
 	const key = conventionalKey(record, new Set(library.entries.keys()));
 	const conditions = conditionsInTitle(record.title ?? '');
 	const file = conditions.length > 0 ? choose.conditionsFile : choose.topicsFile;

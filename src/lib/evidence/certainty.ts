@@ -61,33 +61,3 @@ export function certaintyBadge(level: Certainty): Element {
 export function renderCertaintyBadge(level: Certainty): string {
 	return toHtml(certaintyBadge(level));
 }
-
-/**
- * Checks that an effect statement uses the wording GRADE guideline 26 gives its certainty: high
- * "reduces", moderate "probably", low "may", very low "uncertain … very uncertain". Returns the
- * problem, or null when the wording fits.
- */
-export function checkCertaintyWording(level: Certainty, statement: string): string | null {
-	const text = statement.toLowerCase();
-	const hedged = /\b(may|might|probably|likely|uncertain|unclear)\b/.test(text);
-	switch (level) {
-		case 'high':
-			return hedged
-				? 'High certainty is stated plainly ("reduces"), without "may" or "probably".'
-				: null;
-		case 'moderate':
-			return /\bprobably\b/.test(text)
-				? null
-				: 'Moderate certainty needs "probably" ("probably reduces").';
-		case 'low':
-			return /\bmay\b/.test(text) && !/\bprobably\b/.test(text)
-				? null
-				: 'Low certainty needs "may" ("may reduce"), not "probably".';
-		case 'very-low':
-			return /\b(uncertain|unclear)\b/.test(text) && /very uncertain/.test(text)
-				? null
-				: 'Very low certainty reads "It is uncertain whether … because the evidence is very uncertain".';
-		case 'not-graded':
-			return null;
-	}
-}

@@ -49,6 +49,7 @@ function engineVersion(): string | undefined {
 			.map((n) => join(here, n)),
 		join(here, '../frontmatter-text.ts'),
 		join(here, '../taxonomy.ts'),
+		join(here, '../page-frontmatter.ts'),
 	];
 	for (const file of files) if (existsSync(file)) hash.update(file).update(readFileSync(file));
 	const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
 import { checkEntryText } from './entry-text-rules.ts';
@@ -20,7 +20,14 @@ import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from 
 import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { trace } from '../build-trace.ts';
+import { CONDITIONS } from '../taxonomy.ts';
 import { openCheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
+import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
+import { componentPropProblems } from './component-props.ts';
+import { loadWatch, watchedPages, type WatchData } from '../watch/load.ts';
+import { isWithdrawn } from './facts-schema.ts';
+import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -39,6 +46,8 @@ export interface ProjectPaths {
 	 * @default none: everything is read afresh
 	 */
 	cacheDir?: string;
+	/** The day dates are checked against ("not in the future"). @default now */
+	today?: Date;
 }
 
 export interface Evidence {
@@ -48,6 +57,8 @@ export interface Evidence {
 	claims: ClaimRecord[];
 	/** Glossary terms, linked on first use in plain-language layers. */
 	glossary: GlossaryTerm[];
+	/** The literature watch: protocols, decisions and complete runs (references/watch/). */
+	watch: WatchData;
 	/** Every problem, sorted by file and position. Empty means the checks pass. */
 	diagnostics: Diagnostic[];
 	counts: {
@@ -126,6 +137,36 @@ export function scanEvidenceTableKeys(
 	return out;
 }
 
+/**
+ * Where a study appears comes from its facts `conditions` only. A BibTeX `keywords` value that names
+ * a condition the facts do not list would leave the study off that condition's page without a word,
+ * so the two must agree (keywords that are not condition slugs are free).
+ */
+function keywordConditionProblems(library: Library, facts: FactsSet): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	for (const entry of library.all) {
+		const field = entry.scanned.fields.find((f) => f.name === 'keywords' && !f.inheritedFrom);
+		const record = facts.byKey.get(entry.key);
+		if (!field || !record) continue;
+		const listed = new Set<string>(record.facts.conditions);
+		const named = field.raw
+			.split(/[,;]/)
+			.map((k) => k.trim().toLowerCase())
+			.filter((k) => (CONDITIONS as readonly string[]).includes(k) && !listed.has(k));
+		for (const condition of named)
+			out.push({
+				code: 'keyword-not-in-facts',
+				file: entry.file,
+				line: field.line,
+				column: field.column,
+				key: entry.key,
+				message: `The keywords name "${condition}", but the facts file (${record.file}) does not list it under \`conditions\`, so the study would not appear on that condition's page.`,
+				hint: `Add ${condition} to \`conditions\` in ${record.file} (that is where a study is placed), or remove it from \`keywords\`.`,
+			});
+	}
+	return out;
+}
+
 /** `conditions/crps.mdx` → `/conditions/crps/`; `index.mdx` → `/`. */
 export function pageUrl(relativePath: string): string {
 	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
@@ -140,12 +181,13 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 /** What the check reads from one page, whatever the library holds: pure in the page's text. */
 interface PageReading {
 	directives: DirectiveUse[];
+	/** Problems in the page itself: its frontmatter (titles, dates, schema, limits), component props. */
 	titleProblems: Diagnostic[];
 	scan: ReturnType<typeof scanPage>;
 	tableRows: ReturnType<typeof scanEvidenceTableKeys>;
 }
 
-function readPage(source: string, format: 'md' | 'mdx', file: string): PageReading {
+function readPage(source: string, format: 'md' | 'mdx', file: string, today: Date): PageReading {
 	// One parse serves the directive check and the citation scan (frontmatter is its own node, so
 	// positions are the page's). A page that does not parse has no directives to check: the scan
 	// reports it (unreadable-page).
@@ -156,7 +198,11 @@ function readPage(source: string, format: 'md' | 'mdx', file: string): PageReadi
 	const frontmatter = parseFrontmatter(source);
 	return {
 		directives,
-		titleProblems: checkFrontmatterTitles(source, file, frontmatter),
+		titleProblems: [
+			...checkFrontmatterTitles(source, file, frontmatter),
+			...checkPageFrontmatterText(file, frontmatter, today),
+			...(parsed.parseError ? [] : componentPropProblems(parsed.tree, file)),
+		],
 		scan: scanPage(source, format, parsed),
 		tableRows: scanEvidenceTableKeys(source, directives, frontmatter),
 	};
@@ -196,6 +242,8 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		...facts.diagnostics,
 	];
 
+	diagnostics.push(...keywordConditionProblems(library, facts));
+
 	const claims = loadClaims(claimsDir, root);
 	const glossary = loadGlossary(resolve(root, paths.glossaryFile ?? 'content/glossary.yaml'), root);
 	diagnostics.push(...claims.diagnostics, ...glossary.diagnostics);
@@ -213,6 +261,10 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	}
 
 	const pages = listPages(contentDir);
+	/** Page sources, for the watch's list of condition and topic pages. */
+	const pageSources: { file: string; source: string }[] = [];
+	/** Evidence-table and outcome rows, which also may not use a retracted study. */
+	const tableUses: { key: string; file: string; line: number; column: number }[] = [];
 	let citations = 0;
 	/** Every citation with its place, for the check that each cited study has facts. */
 	const citedAt: { key: string; file: string; line: number; column: number }[] = [
@@ -222,10 +274,15 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	for (const path of pages) {
 		const file = displayPath(root, path);
 		const source = readFileSync(path, 'utf8');
+		pageSources.push({ file: relative(contentDir, path).replaceAll('\\', '/'), source });
 		const format = path.endsWith('.mdx') ? 'mdx' : 'md';
+		const raw = rawTextProblems(source, file, 'page');
+		diagnostics.push(...raw);
+		if (raw.some((d) => d.code === 'too-large')) continue;
 		const pageKey = `${format}\0${file}\0${source}`;
 		const cached = cache.get<PageReading>('page', pageKey);
-		const { directives, titleProblems, scan, tableRows } = cached ?? readPage(source, format, file);
+		const { directives, titleProblems, scan, tableRows } =
+			cached ?? readPage(source, format, file, paths.today ?? new Date());
 		if (!cached && isClean(directives, titleProblems, scan))
 			cache.set('page', pageKey, { directives, titleProblems, scan, tableRows });
 		for (const directive of directives) {
@@ -252,11 +309,13 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		}
 		for (const u of scan.unreadable) {
 			diagnostics.push({
-				code: 'unreadable-citation',
+				code: u.inLink ? 'citation-in-link' : 'unreadable-citation',
 				file,
 				line: u.line,
 				column: u.column,
-				message: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
+				message: u.inLink
+					? `The citation "${u.text}" sits inside the text of a link; a citation is a link itself, and a link inside a link is cut in two by browsers.`
+					: `"${u.text}" looks like a citation but cannot be read: ${u.reason}; it would be printed as it stands.`,
 				hint: u.fix,
 			});
 		}
@@ -271,10 +330,22 @@ export function checkProject(paths: ProjectPaths): Evidence {
 				column: cite.column,
 				key: cite.key,
 				message: `This page cites "${cite.key}", which is not in the library.${suggestion(nearestKeys(cite.key, keys))}`,
-				hint: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
+				hint: cite.narrative
+					? 'An `@` before a word in running text cites that key (the author and the number). Fix the key; for a literal @name, put it in code: `@name`.'
+					: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
 		}
+		// Grading depends on the facts, so it is checked afresh each time (only pages with outcomes).
+		const factsOf = (key: string) => facts.byKey.get(key)?.facts;
+		const pictures = directives.some((d) => d.name === 'icon-array');
+		if (pictures || /^outcomes:/m.test(source)) {
+			const frontmatter = parseFrontmatter(source);
+			if (frontmatter) diagnostics.push(...checkOutcomes(source, file, frontmatter.doc, factsOf));
+			if (pictures)
+				diagnostics.push(...checkPictureDirectives(directives, file, frontmatter?.doc, factsOf));
+		}
 		for (const row of tableRows) {
+			tableUses.push({ key: row.key, file, line: row.line, column: row.column });
 			// A facts file with errors is reported as such, not as missing.
 			if (facts.byKey.has(row.key) || facts.invalid.has(row.key)) continue;
 			const inLibrary = library.entries.has(row.key);
@@ -296,7 +367,10 @@ export function checkProject(paths: ProjectPaths): Evidence {
 
 	// A cited study needs its facts (design, n, what it found): report each such key once, at the
 	// first place it is cited, with the file to write.
-	const reported = new Set<string>();
+	// A table row without facts was reported above as such; it is not reported twice.
+	const reported = new Set<string>(
+		diagnostics.filter((d) => d.code === 'table-entry-without-facts').map((d) => d.key!),
+	);
 	for (const c of citedAt) {
 		if (reported.has(c.key) || !library.entries.has(c.key)) continue;
 		if (facts.byKey.has(c.key) || facts.invalid.has(c.key)) continue;
@@ -318,13 +392,38 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		});
 	}
 
+	// A retracted (or withdrawn) study may keep its study page, with the notice, but no page may cite
+	// it as evidence any more.
+	for (const c of [...citedAt, ...tableUses]) {
+		const retraction = facts.byKey.get(c.key)?.facts.retraction;
+		if (!retraction || !isWithdrawn(retraction)) continue;
+		diagnostics.push({
+			code: 'cites-retracted',
+			file: c.file,
+			line: c.line,
+			column: c.column,
+			key: c.key,
+			message: `This cites "${c.key}" as evidence, but the study was ${retraction.type === 'withdrawal' ? 'withdrawn' : 'retracted'} (recorded ${retraction.date}) (${facts.byKey.get(c.key)!.file}).`,
+			hint: "Remove the citation (and the study from evidence tables and outcomes), re-weigh the finding it supported, and record the change in the page's `updates`.",
+		});
+	}
+
+	const watch = loadWatch(
+		root,
+		watchedPages(pageSources),
+		new Set(keys),
+		relative(root, join(referencesDir, 'watch')).replaceAll('\\', '/'),
+	);
+	diagnostics.push(...watch.diagnostics);
+
 	cache.save();
 	return {
+		watch,
 		library,
 		facts,
 		claims: claims.claims,
 		glossary: glossary.terms,
-		diagnostics: sortDiagnostics(diagnostics),
+		diagnostics: causesFirst(diagnostics, library),
 		counts: {
 			files: library.files.length,
 			rawEntries: library.rawEntries,
@@ -334,6 +433,42 @@ export function checkProject(paths: ProjectPaths): Evidence {
 			citations: citations + claims.citations.length + glossary.citations.length,
 		},
 	};
+}
+
+/** Problems that follow from an entry the library could not read, not from a mistake of their own. */
+const CONSEQUENCES = new Set<Diagnostic['code']>([
+	'unknown-citation',
+	'facts-without-entry',
+	'table-entry-without-facts',
+	'cited-without-facts',
+]);
+
+/**
+ * Causes before consequences: an entry lost to a BibTeX error (one unclosed brace) makes every
+ * citation of its key "unknown" and its facts file "without entry". Those are folded into the one
+ * problem that causes them (its message says how many), so the editor sees the one fix to make.
+ */
+function causesFirst(diagnostics: Diagnostic[], library: Library): Diagnostic[] {
+	const causes = new Map<string, Diagnostic>();
+	for (const d of library.diagnostics)
+		if (d.key && !library.entries.has(d.key) && !causes.has(d.key)) causes.set(d.key, d);
+	const followers = new Map<Diagnostic, number>();
+	const kept = diagnostics.filter((d) => {
+		const cause = d.key && CONSEQUENCES.has(d.code) ? causes.get(d.key) : undefined;
+		if (!cause) return true;
+		followers.set(cause, (followers.get(cause) ?? 0) + 1);
+		return false;
+	});
+	const out = kept.map((d) => {
+		const n = followers.get(d);
+		return n
+			? {
+					...d,
+					message: `${d.message} (The entry is not read until this is fixed; ${n} problem${n === 1 ? '' : 's'} that follow from it, such as citations of "${d.key}", are not listed.)`,
+				}
+			: d;
+	});
+	return sortDiagnostics(out);
 }
 
 const cache = new Map<string, Evidence>();

@@ -1,9 +1,12 @@
 /**
- * Pandoc-style citations in page text: `[@key]` and `[@a; @b]`.
+ * Pandoc-style citations in page text: `[@key]`, `[@a; @b]` and `[-@key]` everywhere; in page text
+ * also a prefix and a locator (`[see @key, p. 4]`) and a bare `@key` in running text (the author's
+ * name and the number: "Smith et al. [1]").
  *
- * Only bracketed citations are recognised, so an e-mail address (`someone@example.org`) or an
- * `@handle` is never a citation. Text in code is skipped by the callers (the Markdown plugin sees
- * code as its own node; the page scanner skips code spans and fences).
+ * An `@` right after a letter or digit (`someone@example.org`) is never a citation. Text in code is
+ * skipped by the callers (the Markdown plugin sees code as its own node; the page scanner skips
+ * code spans and fences). Whatever looks like a citation but is not one of these forms is reported
+ * by `findUnreadableClusters`, so nothing is printed as literal text.
  */
 
 import { markdownToMdast, mdxToMdast } from 'satteri';
@@ -14,9 +17,85 @@ import { LineIndex } from './diagnostics.ts';
  * Zotero/Better BibTeX keys (`smith_ketamine_2020`, `oconnor_low-dose_2021`) fit as they are.
  */
 const KEY = String.raw`[A-Za-z0-9_:.\-]+`;
-/** `[@a]`, `[@a; @b]`, `[@a ; @ b]`: a cluster of keys in square brackets, spaces allowed around `;` and after `@`. */
-export const CLUSTER = new RegExp(String.raw`\[\s*@\s*${KEY}(?:\s*;\s*@\s*${KEY})*\s*\]`, 'g');
+/**
+ * `[@a]`, `[@a; @b]`, `[@a ; @ b]`: a cluster of keys in square brackets, spaces allowed around `;`
+ * and after `@`. `[-@a]` is Pandoc's "suppress the author": in this numbered style, the number
+ * alone, as `[@a]` is.
+ */
+export const CLUSTER = new RegExp(String.raw`\[\s*-?@\s*${KEY}(?:\s*;\s*-?@\s*${KEY})*\s*\]`, 'g');
 const KEY_IN_CLUSTER = new RegExp(String.raw`@\s*(${KEY})`, 'g');
+
+/**
+ * `[see @a, p. 4]`, `[e.g. @a; @b]`: a cluster with words before its first key (the prefix, which
+ * ends with a space) and, after a single key, a comma and a locator. Page text only.
+ */
+const AFFIXED = new RegExp(
+	String.raw`\[([^[\]\n@;]*\s)?(-?@\s*${KEY}(?:\s*;\s*-?@\s*${KEY})*)(?:\s*,\s*([^[\]\n@;]*[^\s[\]\n@;]))?\s*\]`,
+	'g',
+);
+
+/**
+ * A key standing bare in running text: it ends on a letter, digit or `_` (a full stop after it ends
+ * the sentence), and the `@` does not follow a letter, digit or `.+-_@` (an e-mail address).
+ */
+const NARRATIVE = /(?<![\p{L}\p{N}_@.+-])@([A-Za-z0-9_](?:[A-Za-z0-9_:.-]*[A-Za-z0-9_])?)/gu;
+
+/** A citation in page text: a cluster, possibly with a prefix and a locator, or a bare `@key`. */
+export interface PageCitationUse {
+	keys: string[];
+	/** Offset in the text, and the length of what is replaced. */
+	index: number;
+	length: number;
+	/** Words before the first key inside the brackets (`see`), without the trailing space. */
+	prefix?: string;
+	/** What follows the key after a comma (`p. 4`). */
+	locator?: string;
+	/** A bare `@key`: the author's name and the number. */
+	narrative?: boolean;
+}
+
+/** True when the bracket at `index` is an image (`![@x]`) or a link (`[@x](url)`, `[@x][ref]`). */
+function isLinkOrImage(text: string, index: number, length: number): boolean {
+	const after = text[index + length];
+	return text[index - 1] === '!' || after === '(' || after === '[';
+}
+
+/**
+ * Every citation in a run of page text, in order: clusters (with a prefix or locator when there is
+ * one) and bare `@key`s outside any bracket.
+ */
+export function findPageCitations(text: string): PageCitationUse[] {
+	const out: PageCitationUse[] = [];
+	for (const match of text.matchAll(AFFIXED)) {
+		if (isLinkOrImage(text, match.index, match[0].length)) continue;
+		const keys = [...match[2]!.matchAll(KEY_IN_CLUSTER)].map((m) => m[1]!);
+		// A locator belongs to one study: `[@a; @b, p. 4]` would not say whose page 4 it is.
+		if (match[3] !== undefined && keys.length > 1) continue;
+		const prefix = match[1]?.trim();
+		out.push({
+			keys,
+			index: match.index,
+			length: match[0].length,
+			...(prefix ? { prefix } : {}),
+			...(match[3] !== undefined ? { locator: match[3].trim() } : {}),
+		});
+	}
+	const brackets = [...text.matchAll(BRACKET)].map((m) => [m.index, m.index + m[0].length]);
+	for (const match of text.matchAll(NARRATIVE)) {
+		if (brackets.some(([from, to]) => match.index >= from! && match.index < to!)) continue;
+		// Pandoc's `@key [p. 4]`: a bracket right after a bare key is its locator (not a link).
+		const after = text.slice(match.index + match[0].length);
+		const locator = /^\s?\[([^[\]\n@;]*[^\s[\]\n@;])\](?![([])/.exec(after);
+		out.push({
+			keys: [match[1]!],
+			index: match.index,
+			length: match[0].length + (locator ? locator[0].length : 0),
+			narrative: true,
+			...(locator ? { locator: locator[1]!.trim() } : {}),
+		});
+	}
+	return out.sort((a, b) => a.index - b.index);
+}
 
 export interface CitationCluster {
 	/** Keys in the order written. */
@@ -31,8 +110,7 @@ export function findClusters(text: string): CitationCluster[] {
 	const clusters: CitationCluster[] = [];
 	for (const match of text.matchAll(CLUSTER)) {
 		// `![@x]` is an image and `[@x](url)` or `[@x][ref]` a link, not a citation.
-		const after = text[match.index + match[0].length];
-		if (text[match.index - 1] === '!' || after === '(' || after === '[') continue;
+		if (isLinkOrImage(text, match.index, match[0].length)) continue;
 		const keys = [...match[0].matchAll(KEY_IN_CLUSTER)].map((m) => m[1]!);
 		clusters.push({ keys, index: match.index, length: match[0].length });
 	}
@@ -96,6 +174,8 @@ export interface PageCitation {
 	key: string;
 	line: number;
 	column: number;
+	/** A bare `@key` in running text. */
+	narrative?: boolean;
 }
 
 /** Node types whose text is never page text: code, MDX expressions and comments, raw HTML, frontmatter. */
@@ -133,10 +213,15 @@ export interface UnreadableCluster {
 	fix: string;
 }
 
-/** Brackets in a run of text that look like citations but are not readable clusters. */
-export function findUnreadableClusters(text: string): UnreadableCluster[] {
+/**
+ * Brackets in a run of text that look like citations but are not readable clusters. In page text
+ * (`page`), prefixes and locators are readable too; elsewhere (claims, glossary, fields) only keys.
+ */
+export function findUnreadableClusters(text: string, page = false): UnreadableCluster[] {
 	const out: UnreadableCluster[] = [];
-	const readable = new Set(findClusters(text).map((c) => c.index));
+	const readable = new Set(
+		(page ? findPageCitations(text) : findClusters(text)).map((c) => c.index),
+	);
 	for (const match of text.matchAll(BRACKET)) {
 		const bracket = match[0];
 		if (readable.has(match.index) || !CITATION_LIKE.test(bracket)) continue;
@@ -150,18 +235,33 @@ export function findUnreadableClusters(text: string): UnreadableCluster[] {
 			index: match.index,
 			reason: badKey
 				? `the key "${badKey}" holds characters a citation key cannot (only A–Z, a–z, 0–9 and _ : . -)`
-				: 'a citation holds only keys, each written `@key` and separated by `;` (no page numbers, prefixes or commas)',
+				: page
+					? 'a citation holds keys written `@key` separated by `;`, words before the first key, and a page after a single key'
+					: 'a citation here holds only keys, each written `@key` and separated by `;` (no page numbers, prefixes or commas)',
 			fix: badKey
 				? 'Use the key exactly as the library spells it (keys are plain ASCII: `mueller2020schmerz`).'
-				: `Write it as \`[${keys.map((k) => `@${k}`).join('; ') || '@key'}]\`; put any words outside the brackets.`,
+				: page
+					? `Write it as \`[${keys.map((k) => `@${k}`).join('; ') || '@key'}]\`, with words before the first key (\`[see @key]\`) or, after a single key, a comma and a page (\`[@key, p. 4]\`).`
+					: `Write it as \`[${keys.map((k) => `@${k}`).join('; ') || '@key'}]\`; put any words outside the brackets.`,
 		});
 	}
+	// Outside page text (claims, the glossary) a bare `@key` is not read: say so rather than print it.
+	if (!page)
+		for (const use of findPageCitations(text))
+			if (use.narrative)
+				out.push({
+					text: text.slice(use.index, use.index + use.length),
+					index: use.index,
+					reason:
+						'a bare `@key` names the authors only in page text; here it would be printed as it stands',
+					fix: `Write it as \`[@${use.keys[0]}]\` (or put a literal @name in code).`,
+				});
 	return out;
 }
 
 export interface PageScan {
 	citations: PageCitation[];
-	unreadable: (PageCitation & { text: string; reason: string; fix: string })[];
+	unreadable: (PageCitation & { text: string; reason: string; fix: string; inLink?: boolean })[];
 	/** Set when the page itself cannot be parsed (the build would fail on it too). */
 	parseError?: { line: number; column: number; message: string };
 }
@@ -186,27 +286,45 @@ export function scanPage(
 	const tree = parsed.tree as MdNode;
 	const citations: PageCitation[] = [];
 	const unreadable: PageScan['unreadable'] = [];
-	const walk = (node: MdNode) => {
+	const walk = (node: MdNode, inLink: boolean) => {
 		if (NOT_TEXT.has(node.type)) return;
 		if (node.type === 'text') {
 			const start = node.position?.start.offset;
 			const end = node.position?.end.offset;
 			if (start === undefined || end === undefined) return;
 			const raw = source.slice(start, end);
-			for (const cluster of findClusters(raw)) {
-				const text = raw.slice(cluster.index, cluster.index + cluster.length);
+			for (const use of findPageCitations(raw)) {
+				const text = raw.slice(use.index, use.index + use.length);
+				if (inLink) {
+					// A citation is a link: inside link text it would make a link inside a link, which
+					// browsers split, cutting the author's link short.
+					unreadable.push({
+						key: '',
+						...lines.at(start + use.index),
+						text,
+						inLink: true,
+						reason: 'it sits inside the text of a link, and a citation is a link itself',
+						fix: 'Move the citation after the link: `[the trial](https://…) [@key]`.',
+					});
+					continue;
+				}
 				for (const m of text.matchAll(KEY_IN_CLUSTER)) {
-					citations.push({ key: m[1]!, ...lines.at(start + cluster.index + m.index) });
+					citations.push({
+						key: m[1]!,
+						...lines.at(start + use.index + m.index),
+						...(use.narrative ? { narrative: true } : {}),
+					});
 				}
 			}
-			for (const u of findUnreadableClusters(raw)) {
+			for (const u of findUnreadableClusters(raw, true)) {
 				unreadable.push({ key: '', ...lines.at(start + u.index), ...u });
 			}
 			return;
 		}
-		node.children?.forEach(walk);
+		const link = inLink || node.type === 'link' || node.type === 'linkReference';
+		node.children?.forEach((child) => walk(child, link));
 	};
-	walk(tree);
+	walk(tree, false);
 	return parseError ? { citations, unreadable, parseError } : { citations, unreadable };
 }
 

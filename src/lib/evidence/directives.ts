@@ -16,6 +16,7 @@ export const DIRECTIVE_NAMES = [
 	'clinic-claims',
 	'claims-for',
 	'glossary',
+	'icon-array',
 ] as const;
 export type DirectiveName = (typeof DIRECTIVE_NAMES)[number];
 
@@ -35,6 +36,9 @@ const ATTRIBUTES: Record<DirectiveName, Record<string, Value>> = {
 	'clinic-claims': {},
 	'claims-for': { condition: { oneOf: CONDITIONS }, topic: { oneOf: TOPIC_PAGES } },
 	glossary: {},
+	// `outcome` is the row's number in the frontmatter `outcomes` (1 = first); checked against them
+	// by check-project.ts. `caption` replaces the sentence made from the facts (plain-language layer).
+	'icon-array': { outcome: 'text', caption: 'text' },
 };
 
 export interface DirectiveUse {

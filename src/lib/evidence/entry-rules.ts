@@ -116,6 +116,21 @@ const PMID = /^[1-9]\d{0,8}$/;
 // every word start (time stays linear in the field's length).
 const UNSAFE_SCHEME =
 	/\b(?:javascript:|vbscript:|data:[a-z-]{1,40}\/|file:\/|(?!https?:\/\/)[a-z][a-z0-9+.-]{0,31}:\/\/)/i;
+/**
+ * A script scheme with whitespace or control characters inside it: browsers drop tabs and line
+ * breaks inside a URL, so `java\tscript:`, or `java script:` written across a line break, is still
+ * `javascript:`. Letters are matched one by one with optional space between them (linear time).
+ */
+const spaced = (word: string) => [...word].join(String.raw`[\s\u0000-\u001F]*`);
+const SPACED_SCRIPT = new RegExp(
+	String.raw`\b(?:${spaced('javascript')}|${spaced('vbscript')})[\s\u0000-\u001F]*:`,
+	'i',
+);
+/** The first unsafe link in a field, as written, or null. */
+function unsafeLink(text: string): string | null {
+	return UNSAFE_SCHEME.exec(text)?.[0] ?? SPACED_SCRIPT.exec(text)?.[0] ?? null;
+}
+
 /** HTML tags, comments or entities that a browser would act on. */
 // The start of a tag is enough (no scan for its closing `>`, which would be quadratic on a field full
 // of `<a`); entity names are bounded for the same reason.
@@ -298,6 +313,19 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 
 	for (const f of entry.scanned.fields) {
 		if (f.inheritedFrom) continue;
+		const urlDoi = f.name === 'url' && !field(entry, 'doi') ? doiFromUrl(f.raw) : undefined;
+		if (urlDoi) {
+			// A DOI hidden in `url` escapes the DOI checks and the duplicate check.
+			out.push(
+				problem(
+					entry,
+					'malformed-doi',
+					`The url "${f.raw.trim()}" is a DOI link, but the entry has no \`doi\` field.`,
+					`Write the DOI as \`doi = {${urlDoi}},\` and remove the url${field(entry, NO_IDENTIFIER_FIELD) ? ` and \`${NO_IDENTIFIER_FIELD}\`` : ''}.`,
+					f,
+				),
+			);
+		}
 		if (f.name === 'url') {
 			const value = f.raw.trim();
 			if (!/^https?:\/\/[^\s]+$/i.test(value)) {
@@ -312,12 +340,12 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 				);
 				continue;
 			}
-		} else if (UNSAFE_SCHEME.test(f.raw)) {
+		} else if (unsafeLink(f.raw)) {
 			out.push(
 				problem(
 					entry,
 					'unsafe-url',
-					`The field "${f.name}" holds a link that is not http(s): "${UNSAFE_SCHEME.exec(f.raw)![0]}…".`,
+					`The field "${f.name}" holds a link that is not http(s): "${unsafeLink(f.raw)!.replace(/\s+/g, ' ')}…" (spaces and line breaks inside a scheme count for nothing, as in a browser).`,
 					'Remove the link; only http(s) addresses in the `url` field are allowed.',
 					f,
 				),
@@ -339,22 +367,44 @@ export function checkEntry(entry: LibraryEntry): Diagnostic[] {
 	return out;
 }
 
+/** `https://doi.org/10.x/y` (or dx.doi.org) in `url`: the DOI it links to. */
+export function doiFromUrl(url: string): string | undefined {
+	const m = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i.exec(url.trim());
+	if (!m) return undefined;
+	try {
+		return decodeURIComponent(m[1]!);
+	} catch {
+		return m[1];
+	}
+}
+
+/** The `url` field as a DOI field, when it is a doi.org link. */
+function doiUrlField(entry: LibraryEntry): ScannedField | undefined {
+	const url = field(entry, 'url');
+	const doi = url && doiFromUrl(url.raw);
+	return doi ? { ...url, raw: doi } : undefined;
+}
+
 /** Checks across the whole library: keys and identifiers must be unique. */
 export function checkAcrossEntries(all: readonly LibraryEntry[]): Diagnostic[] {
 	const out: Diagnostic[] = [];
+	// Keys are compared ignoring case: two keys that differ only in case name the same study page
+	// and facts file on macOS and Windows, whose file systems ignore case.
 	const firstByKey = new Map<string, LibraryEntry>();
 	for (const entry of all) {
-		const first = firstByKey.get(entry.key);
+		const first = firstByKey.get(entry.key.toLowerCase());
 		if (first) {
 			out.push(
 				problem(
 					entry,
 					'duplicate-key',
-					`The key "${entry.key}" is already used at ${first.file}:${first.line}.`,
+					first.key === entry.key
+						? `The key "${entry.key}" is already used at ${first.file}:${first.line}.`
+						: `The key "${entry.key}" differs only in case from "${first.key}" (${first.file}:${first.line}); their study pages and facts files would be one file on macOS and Windows.`,
 					'If it is the same study, delete this copy; if not, give this entry a different key (e.g. add a title word).',
 				),
 			);
-		} else firstByKey.set(entry.key, entry);
+		} else firstByKey.set(entry.key.toLowerCase(), entry);
 	}
 	for (const [name, normalise] of [
 		['doi', (v: string) => v.trim().toLowerCase()],
@@ -362,7 +412,8 @@ export function checkAcrossEntries(all: readonly LibraryEntry[]): Diagnostic[] {
 	] as const) {
 		const firstById = new Map<string, LibraryEntry>();
 		for (const entry of all) {
-			const f = field(entry, name);
+			// A DOI can also come in as a doi.org link in `url`: the same study then enters twice.
+			const f = field(entry, name) ?? (name === 'doi' ? doiUrlField(entry) : undefined);
 			if (!f) continue;
 			const id = normalise(f.raw);
 			const first = firstById.get(id);

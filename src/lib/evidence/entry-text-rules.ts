@@ -11,6 +11,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { LibraryEntry } from './library.ts';
 import type { ScannedField } from './bibtex-scan.ts';
 import { hasHtml } from './entry-rules.ts';
+import { MAX_FIELD_CHARS, fieldTooLong } from './text-limits.ts';
 import { findInvisible, findMarkup, withoutInvisible, withoutMarkup } from './text-safety.ts';
 
 /** CSL fields never displayed (so not checked for markup): editor-only or replaced by our own links. */
@@ -85,6 +86,12 @@ export function checkEntryText(entry: LibraryEntry): Diagnostic[] {
 			message: `The key contains an invisible character (${keyProblem.description}) at position ${keyProblem.index + 1}.`,
 			hint: `Retype the key without it: \`${withoutInvisible(entry.key)}\`.`,
 		});
+	}
+
+	for (const field of entry.scanned.fields) {
+		if (field.raw.length <= MAX_FIELD_CHARS) continue;
+		const long = fieldTooLong(field.raw, at(entry, field), field.name);
+		if (long) out.push(long);
 	}
 
 	for (const [cslName, value] of Object.entries(entry.csl)) {

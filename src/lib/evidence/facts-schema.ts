@@ -60,6 +60,65 @@ export const TOPICS = [
 
 const text = z.string().trim().min(1);
 
+/** One arm of a comparison: events out of people, or a percentage where only that was reported. */
+const armSchema = z
+	.strictObject({
+		/** People with the outcome. @example events: 8 */
+		events: z.number().int().min(0).optional(),
+		/** People in the arm. @example total: 12 */
+		total: z.number().int().positive().optional(),
+		/** The arm's percentage, where the source gave a percentage rather than counts. @example percent: 76 */
+		percent: z.number().min(0).max(100).optional(),
+		/** What the arm got, when not the study's comparator as a whole. @example label: midazolam */
+		label: text.optional(),
+	})
+	.refine((a) => (a.events !== undefined && a.total !== undefined) || a.percent !== undefined, {
+		message: 'give `events` and `total`, or the `percent` the source reported',
+	})
+	.refine((a) => a.events === undefined || a.total === undefined || a.events <= a.total, {
+		message: '`events` cannot exceed `total`',
+	});
+
+/**
+ * Numbers for an absolute effect, exactly as the source reported them: events per arm, or a control
+ * risk with a relative effect (risk ratio or odds ratio) and its interval. Never derived or guessed.
+ */
+export const countSchema = z
+	.strictObject({
+		/** How a summary-of-findings row names this count. @example id: relief-50-at-15-min */
+		id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and `-`'),
+		/** What was counted, as a reader would say it. @example outcome: More than half the pain gone at 15 minutes */
+		outcome: text,
+		/**
+		 * The arms are the same people (a crossover trial): no interval is computed from the arm counts.
+		 * @example paired: true
+		 */
+		paired: z.boolean().optional(),
+		/** The facts field the numbers were read from. @example from: result */
+		from: z.enum(['result', 'adverseEffects', 'keyFacts', 'comparator']),
+		/** The ketamine arm. */
+		ketamine: armSchema.optional(),
+		/** The comparison arm (placebo or the active comparator; say which in `label`). */
+		control: armSchema.optional(),
+		/** A relative effect with its 95% interval, when the source gave one. */
+		relative: z
+			.strictObject({
+				measure: z.enum(['RR', 'OR']),
+				estimate: z.number().positive(),
+				low: z.number().positive(),
+				high: z.number().positive(),
+			})
+			.refine((r) => r.low <= r.estimate && r.estimate <= r.high, {
+				message: 'the interval must contain the estimate (`low` ≤ `estimate` ≤ `high`)',
+			})
+			.optional(),
+	})
+	.refine((c) => (c.ketamine && c.control) || (c.relative && c.control), {
+		message:
+			'give both arms (`ketamine` and `control`), or the `control` risk with a `relative` effect',
+	});
+export type StudyCount = z.infer<typeof countSchema>;
+
 export const studyFactsSchema = z.strictObject({
 	/**
 	 * The BibTeX key of the study. Must match the file name and an entry in `references/*.bib`.
@@ -107,6 +166,23 @@ export const studyFactsSchema = z.strictObject({
 	result: text.optional(),
 	/** Side effects and harms reported, in our own words. */
 	adverseEffects: text.optional(),
+	/**
+	 * People in the comparison a summary-of-findings row rests on, when fewer than `n` (e.g. only
+	 * responders went on to be randomised). Rows count these people, not `n`.
+	 * @example nCompared: 15
+	 */
+	nCompared: z.number().int().positive().optional(),
+	/**
+	 * For reviews: library studies the review is known to include, where the source names them.
+	 * A row listing the review and one of these counts that study's people once.
+	 * @default []
+	 */
+	includes: z.array(z.string().min(1)).default([]),
+	/**
+	 * Counts for absolute effects ("out of 100 people"), only where the source reports them.
+	 * @default []
+	 */
+	counts: z.array(countSchema).default([]),
 	/** Further findings (for reviews, guidelines and mechanism sources), one per item, in our own words. */
 	keyFacts: z.array(text).default([]),
 	/** For editors, not shown: limits of the record that a sentence built on it must respect. */
@@ -121,6 +197,28 @@ export const studyFactsSchema = z.strictObject({
 	sources: z.array(z.url({ protocol: /^https?$/ })).default([]),
 	/** For editors, not shown: which bibliographic fields were seen in a published record. */
 	verifiedFields: z.array(z.string()).default([]),
+	/**
+	 * A retraction, withdrawal or expression of concern, as the literature watch found it (PubMed
+	 * "Retracted Publication", Crossref `updated-by`). A retracted or withdrawn study keeps its study
+	 * page, which shows the notice, but `npm run check` refuses any page that cites it as evidence.
+	 * @example retraction: { type: retraction, date: 2027-01-15, source: crossref, notice: https://doi.org/10.1016/x }
+	 */
+	retraction: z
+		.strictObject({
+			type: z.enum(['retraction', 'withdrawal', 'expression-of-concern']),
+			/** The notice's date, or the day the watch found it when the source gives none. */
+			date: z.iso.date(),
+			/** Where it was found. */
+			source: z.enum(['pubmed', 'crossref', 'publisher']),
+			/** The notice itself (its DOI link or PubMed record). */
+			notice: z.url({ protocol: /^https?$/ }).optional(),
+		})
+		.optional(),
 });
+
+/** A retraction or withdrawal ends a study's use as evidence; an expression of concern does not. */
+export function isWithdrawn(retraction: { type: string }): boolean {
+	return retraction.type === 'retraction' || retraction.type === 'withdrawal';
+}
 
 export type StudyFacts = z.infer<typeof studyFactsSchema>;

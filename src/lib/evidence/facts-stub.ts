@@ -23,3 +23,14 @@ export function factsStub(key: string): string {
 		'',
 	].join('\n');
 }
+
+/**
+ * The stub's lines for some fields (all of it when `fields` is empty), indented for a hint: offered
+ * again whenever a facts file exists but is unfinished.
+ */
+export function factsStubLines(key: string, fields: readonly string[]): string {
+	const lines = factsStub(key).trimEnd().split('\n');
+	const wanted =
+		fields.length === 0 ? lines : lines.filter((l) => fields.some((f) => l.startsWith(`${f}:`)));
+	return (wanted.length > 0 ? wanted : lines).map((l) => `        ${l}`).join('\n');
+}

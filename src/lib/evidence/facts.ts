@@ -10,6 +10,8 @@ import type { Diagnostic } from './diagnostics.ts';
 import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
 import { displayPath } from './library.ts';
 import { nearestKeys, suggestion } from './nearest-keys.ts';
+import { factsStubLines } from './facts-stub.ts';
+import { intervalProblems } from './intervals.ts';
 
 export interface FactsRecord {
 	file: string;
@@ -109,14 +111,66 @@ function readFacts(
 			'Compare the indentation and quoting with another facts file; quote text that contains `: `.',
 		schemaHint:
 			'See the field descriptions in src/lib/evidence/facts-schema.ts (designs, conditions, n as a positive whole number or null).',
+		unfinished: {
+			code: 'unfinished-facts',
+			hint: (fields) =>
+				`Write ${fields.length === 0 ? 'the file' : fields.map((f) => `\`${f}\``).join(', ')} from the study's published record, starting from:\n${factsStubLines(fileKey, fields)}`,
+			todoHint:
+				'Write what the published record says in place of TODO; if the record does not give it, delete the line (`key`, `verified`, `design` and `n` must stay, and `result` or `keyFacts` must say what the study found).',
+		},
 	};
 	const read =
 		source === undefined
 			? readYamlFile(path, file, studyFactsSchema, options)
 			: checkYamlText(source, file, studyFactsSchema, options);
+	const diagnostics = [...read.diagnostics];
+	const data = read.data;
+	if (data) {
+		// Complete means a reader learns what the study found and finds it on some page.
+		const unfinished = (field: string, message: string, hint: string) =>
+			diagnostics.push({
+				code: 'unfinished-facts',
+				file,
+				...read.positionOf([field]),
+				key: fileKey,
+				message,
+				hint,
+			});
+		// An interval written backwards or missing its estimate is a slip no reader can see.
+		const texts: [(string | number)[], string | undefined][] = [
+			...(['result', 'outcome', 'adverseEffects', 'comparator', 'caveats'] as const).map(
+				(f): [(string | number)[], string | undefined] => [[f], data[f]],
+			),
+			...data.keyFacts.map((t, i): [(string | number)[], string] => [['keyFacts', i], t]),
+		];
+		for (const [path, text] of texts) {
+			if (!text) continue;
+			for (const problem of intervalProblems(text))
+				diagnostics.push({
+					code: 'implausible-interval',
+					file,
+					...read.positionOf(path),
+					key: fileKey,
+					message: `Field "${path.join('.')}": ${problem.message}`,
+					hint: problem.fix,
+				});
+		}
+		if (!data.result && data.keyFacts.length === 0)
+			unfinished(
+				'result',
+				'The facts say nothing about what the study found: there is neither `result` nor `keyFacts`.',
+				'Add `result:` (what a trial found, with its numbers) or `keyFacts:` (one finding per item, for reviews, guidelines and mechanism sources).',
+			);
+		if (data.conditions.length === 0 && data.topics.length === 0)
+			unfinished(
+				'conditions',
+				'The study is placed on no page: `conditions` and `topics` are both empty.',
+				`Name the conditions it enrolled people with (\`conditions: [fibromyalgia]\`; one of the slugs in src/lib/taxonomy.ts) or the topics it informs (\`topics: [safety]\`). BibTeX \`keywords\` do not place a study.`,
+			);
+	}
 	return {
-		data: read.data,
+		data: diagnostics.length === read.diagnostics.length ? data : undefined,
 		keyLine: () => (read.data ? read.positionOf(['key']).line : 1),
-		diagnostics: read.diagnostics,
+		diagnostics,
 	};
 }

@@ -11,6 +11,9 @@ import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from './library.ts';
 import { escapeHtml, truncateText } from './text-safety.ts';
 import { isPartlySeen } from './entry-rules.ts';
+import { doiUrl, familyName, pubmedUrl } from './csl-fields.ts';
+
+export { familyName };
 import { hasEtAl, withoutEtAlMarker } from './et-al.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
@@ -91,33 +94,53 @@ export interface LinkPolicy {
 
 const ALL_VERIFIED: LinkPolicy = { isVerified: () => true };
 
-/** A DOI as a URL path: each part percent-encoded (`#`, `?` included), slashes kept. */
-function doiPath(doi: string): string {
-	return doi.split('/').map(encodeURIComponent).join('/');
-}
-
 /** The DOI and PubMed links of an entry (or its web address when it has neither), as hast. */
 export function identifierLinkNodes(csl: CslItem): ElementContent[] {
 	const parts: (ElementContent | string)[][] = [];
 	if (csl.DOI) {
 		const doi = String(csl.DOI);
-		parts.push(['doi: ', h('a', { href: `https://doi.org/${doiPath(doi)}` }, doi)]);
+		parts.push(['doi: ', h('a', { href: doiUrl(doi) }, doi)]);
 	}
 	if (csl.PMID) {
 		const pmid = String(csl.PMID);
-		parts.push([
-			'PubMed: ',
-			h('a', { href: `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/` }, pmid),
-		]);
+		parts.push(['PubMed: ', h('a', { href: pubmedUrl(pmid) }, pmid)]);
 	}
 	if (!csl.DOI && !csl.PMID && csl.URL && /^https?:\/\//i.test(String(csl.URL))) {
-		parts.push([h('a', { href: String(csl.URL) }, String(csl.URL))]);
+		// A web page changes: the day it was read (BibTeX `urldate`) goes with its link.
+		const accessed = accessedText(csl);
+		parts.push([
+			h('a', { href: String(csl.URL) }, String(csl.URL)),
+			...(accessed ? [` (accessed ${accessed})`] : []),
+		]);
 	}
 	return parts.flatMap((part, i) =>
 		(i > 0 ? ['. ', ...part] : part).map((n) =>
 			typeof n === 'string' ? { type: 'text' as const, value: n } : n,
 		),
 	);
+}
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+/** The day a web source was read (`urldate`, CSL `accessed`): "1 December 2026", or undefined. */
+export function accessedText(csl: CslItem): string | undefined {
+	const parts = (csl.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
+	if (!parts?.[0]) return undefined;
+	const [year, month, day] = parts;
+	return [day, month ? MONTHS[month - 1] : undefined, year].filter(Boolean).join(' ');
 }
 
 /** The identifier links serialised, for pages that show them outside the Markdown plugins. */
@@ -128,17 +151,19 @@ export function identifierLinks(csl: CslItem): string {
 /** What a label or preview shows for an entry whose year was not verified ("no date"). */
 export const NO_YEAR = 'n.d.';
 
-/** A family name with its particle: "de Carvalho", "van der Berg". */
-export function familyName(person: {
-	family?: string;
-	literal?: string;
-	[part: string]: unknown;
-}): string {
-	const particle = person['non-dropping-particle'];
-	return (
-		person.literal ??
-		[typeof particle === 'string' ? particle : '', person.family ?? ''].filter(Boolean).join(' ')
-	);
+/**
+ * Who wrote it, as running text names them before a number (a bare `@key`): "Smith", "Smith and
+ * Jones", "Smith et al."; an organisation by its name; with no author, the journal or publisher.
+ */
+export function narrativeName(csl: CslItem): string {
+	const people = (csl.author ?? []).map((p) => normaliseText(familyName(p))).filter(Boolean);
+	// BibTeX `and others`: more authors than the item names.
+	if (people.length > 0 && hasEtAl(csl)) return `${people[0]} et al.`;
+	if (people.length === 1) return people[0]!;
+	if (people.length === 2) return `${people[0]} and ${people[1]}`;
+	if (people.length > 2) return `${people[0]} et al.`;
+	const body = csl.publisher ?? csl['container-title'];
+	return normaliseText(typeof body === 'string' && body ? body : 'The authors');
 }
 
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */

@@ -8,6 +8,7 @@
  * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
 import { NO_CACHE, type CheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { plugins } from '@citation-js/core';
@@ -17,6 +18,7 @@ import { scanBibtex, type ScanResult, type ScannedEntry } from './bibtex-scan.ts
 import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
 import { markEtAl } from './et-al.ts';
 import { decodeBibFile } from './text-encoding.ts';
+import { plainCslItem } from './latex-formatting.ts';
 
 /** A CSL-JSON item as citation-js produces it (only the fields we read are typed). */
 export interface CslItem {
@@ -65,13 +67,14 @@ export function displayPath(root: string, file: string): string {
 /** Parses BibTeX text with citation-js; throws citation-js' own error on malformed input. */
 function parseWithCitationJs(text: string): CslItem[] {
 	// citation-js' InputOptions type marks every option as required; these are its defaults.
-	return plugins.input.chain(text, {
+	const items = plugins.input.chain(text, {
 		forceType: '@biblatex/text',
 		generateGraph: false,
 		maxChainLength: 10,
 		strict: false,
 		target: '@csl/list+object',
 	}) as CslItem[];
+	return items;
 }
 
 /** One file's scan, with the problems found so far. */
@@ -93,6 +96,14 @@ export function scanBibtexFile(file: string, text: string): ScannedFile {
 }
 
 /**
+ * `\href{url}{text}` as its text: citation-js prints the URL and drops the text, so a title would
+ * lose its words. The link itself is not kept (a reference shows only its DOI, PubMed or url link).
+ */
+export function keepHrefText(raw: string): string {
+	return raw.includes('\\href') ? raw.replace(/\\href\s*\{[^{}]*\}\s*\{/g, '{') : raw;
+}
+
+/**
  * An entry rewritten as plain BibTeX: lower-case type, braces around every value, macros and
  * crossrefs already resolved, each field given once. citation-js then sees exactly what the checks
  * saw. Field `i` is on line `i + 2`, so a parser error maps back to the field's own line.
@@ -100,7 +111,7 @@ export function scanBibtexFile(file: string, text: string): ScannedFile {
 function normalisedSource(entry: ScannedEntry): string {
 	return [
 		`@${entry.type}{${entry.key},`,
-		...entry.fields.map((f) => `  ${f.name} = {${f.raw}},`),
+		...entry.fields.map((f) => `  ${f.name} = {${keepHrefText(f.raw)}},`),
 		'}',
 	].join('\n');
 }
@@ -198,8 +209,10 @@ function parseEntries(
 			line: entry.line,
 			column: entry.column,
 			scanned: entry,
-			// BibTeX `and others` is "et al.", not an author (et-al.ts).
-			csl: markEtAl(csl),
+			// Tags that citation-js made from LaTeX font commands become text (an entry whose own text
+			// holds `<` keeps every character, for the checks to report); BibTeX `and others` is
+			// "et al.", not an author (et-al.ts).
+			csl: markEtAl(entry.fields.some((f) => f.raw.includes('<')) ? csl : plainCslItem(csl)),
 		});
 	}
 	return { entries, diagnostics };
@@ -325,6 +338,11 @@ export function loadLibrary(
 		const decoded = decodeBibFile(bytes, file);
 		diagnostics.push(...decoded.diagnostics);
 		if (decoded.text === undefined) continue;
+		// A control character is reported and the entries still load (so the citations of the file
+		// are not reported as unknown as well); a file above the size limit is not read.
+		const raw = rawTextProblems(decoded.text, file, 'bib');
+		diagnostics.push(...raw);
+		if (raw.some((d) => d.code === 'too-large')) continue;
 		scannedFiles.push(scanBibtexFile(file, decoded.text));
 	}
 	const loaded = loadScannedFiles(scannedFiles, cache);

@@ -12,6 +12,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { CslItem, LibraryEntry } from './library.ts';
 import { compareRecords } from './record-compare.ts';
+import { doiUrl } from './csl-fields.ts';
 
 export type Fetch = (
 	url: string,
@@ -36,8 +37,8 @@ export interface PublishedRecord {
 	PMID?: string | undefined;
 }
 
-export const DOI_URL = (doi: string) =>
-	`https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+/** doi.org answers content negotiation at the DOI's own address. */
+export const DOI_URL = doiUrl;
 export const PUBMED_URL = (pmid: string) =>
 	`https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esummary.fcgi?db=pubmed&retmode=json&id=${encodeURIComponent(pmid)}`;
 

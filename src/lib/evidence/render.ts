@@ -161,3 +161,28 @@ export function renderBibliography(items: readonly BibliographyItem[]): Element 
 	});
 	return h('ol.kpe-references', entries);
 }
+
+/**
+ * A rendered cluster with Pandoc's prefix and locator inside its brackets: `[see 1, p. 4]`. The
+ * words are text nodes (escaped when serialised). Falls back to placing them around the cluster
+ * if its brackets are not text children of its own.
+ */
+export function withAffixes(
+	cluster: Element,
+	prefix: string | undefined,
+	locator: string | undefined,
+): ElementContent[] {
+	if (!prefix && !locator) return [cluster];
+	const children = [...cluster.children];
+	const open = children.findIndex((c) => c.type === 'text' && c.value.endsWith('['));
+	const close = children.findLastIndex((c) => c.type === 'text' && c.value.startsWith(']'));
+	if (open < 0 || close <= open)
+		return [
+			...(prefix ? [{ type: 'text' as const, value: `${prefix} ` }] : []),
+			cluster,
+			...(locator ? [{ type: 'text' as const, value: `, ${locator}` }] : []),
+		];
+	if (locator) children.splice(close, 0, { type: 'text', value: `, ${locator}` });
+	if (prefix) children.splice(open + 1, 0, { type: 'text', value: `${prefix} ` });
+	return [{ ...cluster, children }];
+}

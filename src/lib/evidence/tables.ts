@@ -8,7 +8,14 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Outcome } from '../page-frontmatter.ts';
 import { CERTAINTY_LABELS, certaintyBadge } from './certainty.ts';
-import { DESIGN_LABELS, DESIGNS, type StudyFacts } from './facts-schema.ts';
+import {
+	absoluteEffect,
+	formatDifference,
+	formatRisk,
+	type AbsoluteEffect,
+} from './absolute-effects.ts';
+import { DESIGN_LABELS, DESIGNS, type StudyCount, type StudyFacts } from './facts-schema.ts';
+import { computeCertainty, countPeople, peopleLabel } from './grading.ts';
 import { NO_YEAR, familyName } from './format.ts';
 import type { CslItem } from './library.ts';
 
@@ -256,6 +263,12 @@ const REASON_LABELS: Record<Outcome['downgrades'][number]['reason'], string> = {
 	'publication-bias': 'Publication bias',
 };
 
+const UPGRADE_LABELS: Record<Outcome['upgrades'][number]['reason'], string> = {
+	'large-effect': 'Large effect',
+	'dose-response': 'Dose-response',
+	confounding: 'Confounding that would shrink the effect',
+};
+
 /** The n-th footnote mark (1-based): a … z, then aa, ab … */
 export function noteLetter(n: number): string {
 	let out = '';
@@ -266,8 +279,8 @@ export function noteLetter(n: number): string {
 
 export interface SummaryRow {
 	outcome: Outcome;
-	/** Studies behind the outcome, with their facts (for n). */
-	studies: { facts: StudyFacts }[];
+	/** Studies behind the outcome, with their facts (for n) and publication year (for overlap). */
+	studies: { facts: StudyFacts; year?: number | undefined }[];
 	/** The outcome's citation cluster, from the page's numbering. */
 	cite: ElementContent;
 }
@@ -286,6 +299,21 @@ export function countParticipants(studies: readonly { facts: StudyFacts }[]): {
 	);
 }
 
+/** The count a row names (`counts: { study, id }`) with its absolute effect, or null. */
+export function rowAbsoluteEffect(
+	outcome: Outcome,
+	studies: readonly { facts: StudyFacts }[],
+): { count: StudyCount; facts: StudyFacts; effect: AbsoluteEffect } | null {
+	if (!outcome.counts) return null;
+	const facts = studies.find((s) => s.facts.key === outcome.counts!.study)?.facts;
+	const count = facts?.counts.find((c) => c.id === outcome.counts!.id);
+	if (!facts || !count) return null;
+	const effect = absoluteEffect(count, !count.paired);
+	return effect ? { count, facts, effect } : null;
+}
+
+const NOT_COUNTED = () => h('span.kpe-nr', 'Not reported as counts');
+
 /**
  * The anchor of an outcome's row in the page's summary of findings (the evidence map links to it).
  * Rows follow the frontmatter `outcomes` order; a page has one summary of findings.
@@ -301,12 +329,38 @@ export function renderSummaryOfFindings(
 ): Element {
 	const footnotes: string[] = [];
 	const bodyRows = rows.map(({ outcome, studies, cite }, index): BodyRow => {
-		const { total, unknown } = countParticipants(studies);
-		const people = `${studies.length} ${studies.length === 1 ? 'study' : 'studies'} (${total}${unknown ? `; ${unknown} without a count` : ''})`;
-		const marks = outcome.downgrades.flatMap((d) => {
-			footnotes.push(
-				`${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${d.note}`,
-			);
+		const people = peopleLabel(countPeople(studies));
+		const absolute = rowAbsoluteEffect(outcome, studies);
+		const notes = [
+			...(outcome.adopts
+				? [
+						{
+							label: 'Rating adopted from the review',
+							text: `The review’s own rating (${CERTAINTY_LABELS[outcome.adopts.certainty].word.toLowerCase()}), taken as it stands: ${outcome.adopts.note}`,
+						},
+					]
+				: []),
+			...outcome.downgrades.map((d) => ({
+				label: `Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()}`,
+				text: `${REASON_LABELS[d.reason]} (rated down ${d.levels === 2 ? 'two levels' : 'one level'}): ${d.note}`,
+			})),
+			...outcome.upgrades.map((u) => ({
+				label: `Reason rated up: ${UPGRADE_LABELS[u.reason].toLowerCase()}`,
+				text: `${UPGRADE_LABELS[u.reason]} (rated up ${u.levels === 2 ? 'two levels' : 'one level'}): ${u.note}`,
+			})),
+		];
+		const computed = computeCertainty(outcome);
+		const start =
+			outcome.start && computed
+				? [
+						h(
+							'span.kpe-row-detail',
+							`Starts ${outcome.start === 'randomised' ? 'high (randomised)' : 'low (observational)'}`,
+						),
+					]
+				: [];
+		const marks = notes.flatMap(({ label, text }) => {
+			footnotes.push(text);
 			const n = footnotes.length;
 			// Letters, so they are never mistaken for citation numbers; the name says the reason.
 			const mark = noteLetter(n);
@@ -318,7 +372,7 @@ export function renderSummaryOfFindings(
 						{
 							href: `#${id}-note-${n}`,
 							id: `${id}-mark-${n}`,
-							ariaLabel: `Reason rated down: ${REASON_LABELS[d.reason].toLowerCase()} (note ${mark})`,
+							ariaLabel: `${label} (note ${mark})`,
 						},
 						mark,
 					),
@@ -330,10 +384,26 @@ export function renderSummaryOfFindings(
 			cells: [
 				{ header: true, children: [outcome.outcome] },
 				{ children: [people] },
+				...(absolute
+					? [
+							{
+								children: [
+									formatRisk(absolute.effect.controlRisk),
+									h('span.kpe-row-detail', absolute.count.control?.label ?? 'comparator'),
+								],
+							},
+							{ children: [formatRisk(absolute.effect.ketamineRisk)] },
+							{ children: [formatDifference(absolute.effect)] },
+						]
+					: [
+							{ children: [NOT_COUNTED()] },
+							{ children: [NOT_COUNTED()] },
+							{ children: [NOT_COUNTED()] },
+						]),
 				{ children: [outcome.effect, ' ', cite] },
 				{
 					className: 'kpe-sof-certainty',
-					children: [certaintyBadge(outcome.certainty), ...marks],
+					children: [certaintyBadge(outcome.certainty), ...marks, ...start],
 				},
 			],
 		};
@@ -342,14 +412,22 @@ export function renderSummaryOfFindings(
 		id,
 		caption,
 		kind: 'kpe-sof-table',
-		columns: ['Outcome', 'Studies (people)', 'Effect', 'Certainty'],
+		columns: [
+			'Outcome',
+			'Studies (people)',
+			'Risk with placebo or comparator',
+			'Risk with ketamine',
+			'Difference per 1,000',
+			'Effect',
+			'Certainty',
+		],
 		rows: bodyRows,
 	});
 	const notes = footnotes.length
 		? [
 				h(
 					'ol.kpe-sof-notes',
-					{ type: 'a', ariaLabel: 'Reasons the evidence was rated down' },
+					{ type: 'a', ariaLabel: 'How each rating was reached' },
 					footnotes.map((text, i) =>
 						h('li', { id: `${id}-note-${i + 1}` }, [
 							text,

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
 import { findInvisible, findMarkup } from './text-safety.ts';
 import { fastYamlData } from './yaml-fast.ts';
+import { MAX_FIELD_CHARS, fieldTooLong, rawTextProblems } from './text-limits.ts';
 
 export interface YamlFile<T> {
 	/** The validated data, or undefined when the file has errors (already reported). */
@@ -29,7 +30,21 @@ export interface YamlFileOptions {
 	titleFields?: readonly string[];
 	/** Fields that identify or link (ids, URLs): invisible formatting characters are refused there. */
 	identifierFields?: readonly string[];
+	/**
+	 * A file written from a stub: a top-level value that is still the placeholder (`TODO`) is reported
+	 * once per field, by name, instead of as a schema error; an empty file is reported as such.
+	 */
+	unfinished?: {
+		code: DiagnosticCode;
+		/** How to write the fields named (e.g. their stub lines), or the whole file when none is named. */
+		hint: (fields: readonly string[]) => string;
+		/** How to finish a field still `TODO`. */
+		todoHint: string;
+	};
 }
+
+/** A value left as the stub wrote it: `TODO`, alone or with text around it. */
+const PLACEHOLDER = /\bTODO\b/;
 
 export function readYamlFile<S extends z.ZodType>(
 	path: string,
@@ -92,7 +107,12 @@ export function checkYamlText<S extends z.ZodType>(
 		}
 		return at(0);
 	};
-	const diagnostics: Diagnostic[] = [];
+	// Too large, or holding a control character: refused before the YAML is read (a 20 MB file
+	// would make a 20 MB page; a NUL would reach every page that shows the text).
+	const raw = rawTextProblems(source, file, 'yaml', options.key);
+	if (raw.some((d) => d.code === 'too-large'))
+		return { data: undefined, diagnostics: raw, positionOf: () => ({ line: 1, column: 1 }) };
+	const diagnostics: Diagnostic[] = [...raw];
 	const report = (where: { line: number; column: number }, message: string, hint: string) =>
 		diagnostics.push({ code: options.code, file, ...where, key: options.key, message, hint });
 
@@ -124,21 +144,71 @@ export function checkYamlText<S extends z.ZodType>(
 			return { data: undefined, diagnostics, positionOf };
 		}
 	}
+	const unfinished = options.unfinished;
+	if (unfinished && (value === null || value === undefined)) {
+		diagnostics.push({
+			code: unfinished.code,
+			file,
+			line: 1,
+			column: 1,
+			key: options.key,
+			message: 'The file is empty: nothing in it can be published.',
+			hint: unfinished.hint([]),
+		});
+		return { data: undefined, diagnostics, positionOf };
+	}
+	// Fields still holding the stub's placeholder, each named (not "expected a number, got TODO").
+	const todo = new Set<string>();
+	if (unfinished && value && typeof value === 'object' && !Array.isArray(value)) {
+		for (const [field, v] of Object.entries(value)) {
+			const texts = Array.isArray(v) ? v : [v];
+			if (!texts.some((t) => typeof t === 'string' && PLACEHOLDER.test(t))) continue;
+			todo.add(field);
+			diagnostics.push({
+				code: unfinished.code,
+				file,
+				...positionOf([field]),
+				key: options.key,
+				message: `Field "${field}" is still TODO: nothing unfinished is published.`,
+				hint: unfinished.todoHint,
+			});
+		}
+	}
 	const parsed = schema.safeParse(value);
+	if (todo.size > 0 && parsed.success) return { data: undefined, diagnostics, positionOf };
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
+			if (todo.has(String(issue.path[0]))) continue;
 			const where = positionOf(issue.path as (string | number)[]);
-			report(
-				where,
-				`Field "${issue.path.join('.') || '(file)'}": ${issue.message}.`,
-				options.schemaHint,
-			);
+			const field = issue.path.join('.');
+			// A required field left out is named as missing, with its stub line when there is one.
+			const missing = issue.path.length === 1 && valueAt(value, issue.path) === undefined;
+			diagnostics.push({
+				code: missing && unfinished ? unfinished.code : options.code,
+				file,
+				...where,
+				key: options.key,
+				message: missing
+					? `Field "${field}" is missing.`
+					: `Field "${field || '(file)'}": ${issue.message}.`,
+				hint: missing && unfinished ? unfinished.hint([field]) : options.schemaHint,
+			});
 		}
 		return { data: undefined, diagnostics, positionOf };
 	}
 	const titleFields = new Set(options.titleFields ?? []);
 	const identifierFields = new Set([...(options.identifierFields ?? []), ...titleFields]);
 	for (const [nodePath, text] of stringsIn(parsed.data, [])) {
+		// The position only for a field too long: finding it parses the file with positions.
+		const long =
+			text.length > MAX_FIELD_CHARS
+				? fieldTooLong(
+						text,
+						{ file, ...positionOf(nodePath), key: options.key },
+						nodePath.join('.'),
+					)
+				: null;
+		if (long) diagnostics.push(long);
 		const name = [...nodePath].reverse().find((p) => typeof p === 'string');
 		if (name === undefined) continue;
 		const markup = titleFields.has(name) ? findMarkup(text) : null;
@@ -167,7 +237,17 @@ export function checkYamlText<S extends z.ZodType>(
 			});
 		}
 	}
-	return { data: parsed.data, diagnostics, positionOf };
+	// Any problem keeps the data out of the site (reported, never published).
+	return { data: diagnostics.length === 0 ? parsed.data : undefined, diagnostics, positionOf };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let v = data;
+	for (const part of path) {
+		if (!v || typeof v !== 'object') return undefined;
+		v = (v as Record<PropertyKey, unknown>)[part];
+	}
+	return v;
 }
 
 /** Every string in parsed YAML data, with its path. */

@@ -5,6 +5,7 @@ import type { DirectiveRenderer } from './context.ts';
 import { evidenceTable } from './evidence-table.ts';
 import { glossaryList } from './glossary-list.ts';
 import { protocolTable } from './protocol-table.ts';
+import { iconArrayDirective } from './icon-array.ts';
 import { summaryOfFindings } from './summary-of-findings.ts';
 
 export const DIRECTIVES: Record<DirectiveName, DirectiveRenderer> = {
@@ -14,4 +15,5 @@ export const DIRECTIVES: Record<DirectiveName, DirectiveRenderer> = {
 	'clinic-claims': clinicClaims,
 	'claims-for': claimsFor,
 	glossary: glossaryList,
+	'icon-array': iconArrayDirective,
 };

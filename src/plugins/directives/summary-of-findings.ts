@@ -17,6 +17,9 @@ export const summaryOfFindings: DirectiveRenderer = (context) => {
 		outcome,
 		studies: outcome.studies.map((key) => ({
 			facts: factsOf(evidence, key, position, `the outcome "${outcome.outcome}"`),
+			year:
+				Number(evidence.library.entries.get(key)?.csl.issued?.['date-parts']?.[0]?.[0]) ||
+				undefined,
 		})),
 		cite: cite(page, outcome.studies),
 	}));

@@ -72,7 +72,7 @@ describe('npm run add-study', () => {
 		expect(evidence.library.entries.has('sigtermans2009ketamine')).toBe(true);
 		expect(evidence.diagnostics.length).toBeGreaterThan(0);
 		expect(new Set(evidence.diagnostics.map((d) => `${d.code} ${d.file}`))).toEqual(
-			new Set(['invalid-facts references/facts/sigtermans2009ketamine.yaml']),
+			new Set(['unfinished-facts references/facts/sigtermans2009ketamine.yaml']),
 		);
 	});
 
@@ -124,6 +124,22 @@ describe('npm run add-study', () => {
 			ok: false,
 			message: expect.stringContaining('"sigtermans2009ketamine"'),
 		});
+	});
+
+	it('looks in the library first: a DOI or PMID already there gets the key to cite, with no network', async () => {
+		const library = loadLibrary('references');
+		const offline: Parameters<typeof prepareStudy>[2] = () =>
+			Promise.reject(new Error('no network in this test'));
+		for (const id of ['10.1016/j.pain.2009.06.023', '19604642']) {
+			const result = await prepareStudy(id, library, offline, {
+				conditionsFile: 'references/conditions.bib',
+				topicsFile: 'references/topics.bib',
+			});
+			expect(result).toMatchObject({
+				ok: false,
+				message: expect.stringContaining('Cite it as [@sigtermans2009ketamine]'),
+			});
+		}
 	});
 
 	it('says so when the registry does not know the identifier', async () => {

@@ -21,6 +21,7 @@ const outcome = (name: string, certainty: Outcome['certainty']): Outcome =>
 		certainty,
 		studies: ['a'],
 		downgrades: [{ reason: 'imprecision', levels: 1, note: 'Few people' }],
+		upgrades: [],
 	}) as Outcome;
 const facts = { n: 20 } as StudyFacts;
 const cite = h('span.kpe-cite', [h('a', { href: '#ref-a' }, '1')]);
@@ -42,10 +43,27 @@ describe('the table builders', () => {
 		expect(
 			rows.map((r) => r.querySelectorAll('th, td').map((c) => c.getAttribute('data-label'))),
 		).toEqual([
-			['Outcome', 'Studies (people)', 'Effect', 'Certainty'],
-			['Outcome', 'Studies (people)', 'Effect', 'Certainty'],
+			[
+				'Outcome',
+				'Studies (people)',
+				'Risk with placebo or comparator',
+				'Risk with ketamine',
+				'Difference per 1,000',
+				'Effect',
+				'Certainty',
+			],
+			[
+				'Outcome',
+				'Studies (people)',
+				'Risk with placebo or comparator',
+				'Risk with ketamine',
+				'Difference per 1,000',
+				'Effect',
+				'Certainty',
+			],
 		]);
-		expect(out.querySelector('tbody td:nth-child(3) a')?.getAttribute('href')).toBe('#ref-a');
+		expect(out.querySelector('tbody td:nth-child(6) a')?.getAttribute('href')).toBe('#ref-a');
+		expect(out.querySelector('tbody td:nth-child(3)')?.textContent).toBe('Not reported as counts');
 		expect(out.querySelector('tbody tr')?.textContent).toContain('1 study (20)');
 	});
 
@@ -54,9 +72,9 @@ describe('the table builders', () => {
 		expect(out.querySelector('table')?.getAttribute('role')).toBe('table');
 		expect(out.querySelectorAll('[role="rowgroup"]')).toHaveLength(2);
 		expect(out.querySelectorAll('[role="row"]')).toHaveLength(3);
-		expect(out.querySelectorAll('[role="columnheader"]')).toHaveLength(4);
+		expect(out.querySelectorAll('[role="columnheader"]')).toHaveLength(7);
 		expect(out.querySelectorAll('[role="rowheader"]')).toHaveLength(2);
-		expect(out.querySelectorAll('[role="cell"]')).toHaveLength(6);
+		expect(out.querySelectorAll('[role="cell"]')).toHaveLength(12);
 		expect(out.querySelector('table')?.hasAttribute('data-reflow')).toBe(true);
 	});
 

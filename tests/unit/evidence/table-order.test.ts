@@ -32,6 +32,8 @@ const facts = (key: string, design: StudyFacts['design']): StudyFacts =>
 		keyFacts: [],
 		sources: [],
 		verifiedFields: [],
+		includes: [],
+		counts: [],
 	}) as StudyFacts;
 
 describe('evidence table order', () => {

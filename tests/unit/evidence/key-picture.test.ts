@@ -1,0 +1,51 @@
+/**
+ * The page's key picture and `::icon-array` through the build's Markdown processor: the picture's
+ * data is recorded in the page's metadata (for the at-a-glance box) and the directive draws it.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { markdownToHtml } from 'satteri';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../../src/lib/evidence/check-project.ts';
+import type { IconArrayPicture } from '../../../src/lib/evidence/icon-array.ts';
+import { evidencePlugins } from '../../../src/plugins/index.ts';
+import { KEY_PICTURE } from '../../../src/plugins/key-picture.ts';
+
+const root = fileURLToPath(new URL('../../fixtures/evidence/grading-valid/', import.meta.url));
+const evidence = checkProject({ root });
+const page = readFileSync(`${root}content/page.mdx`, 'utf8');
+const outcomes = (parse(page.split(/^---$/m)[1]!) as { outcomes: unknown[] }).outcomes;
+
+function render(markdown: string) {
+	const frontmatter: Record<string, unknown> = { outcomes };
+	const { html } = markdownToHtml(markdown, {
+		mdastPlugins: evidencePlugins(evidence, { base: '/' }),
+		features: { directive: true },
+		data: {
+			astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() },
+		},
+	});
+	return { html, frontmatter };
+}
+
+describe('the key picture', () => {
+	it('is recorded in the page metadata as plain data', () => {
+		const { frontmatter } = render('Text [@smith2020exercise].\n');
+		const picture = frontmatter[KEY_PICTURE] as IconArrayPicture;
+		expect(picture.arms.map((a) => [a.label, a.per100, a.reported])).toEqual([
+			['ketamine', 30, '6 of 20'],
+			['placebo', 10, '2 of 20'],
+		]);
+		expect(picture.from).toEqual({ study: 'smith2020exercise', count: 'relief', field: 'result' });
+	});
+
+	it('is drawn by ::icon-array with a page caption and a citation of its study', () => {
+		const { html } = render(
+			'Text [@jones2019trial].\n\n::icon-array{outcome="1" caption="About 30 in 100 felt better."}\n',
+		);
+		expect(html).toContain('<figcaption id="icon-array-1-caption">About 30 in 100 felt better.');
+		expect(html).toMatch(/<figcaption[^>]*>.*href="#ref-smith2020exercise"/s);
+		expect(html.match(/class="kpe-icon-yes"/g)).toHaveLength(30 + 10 + 1);
+	});
+});
