@@ -18,11 +18,6 @@ describe('page frontmatter schema', () => {
 			lastReviewed: '2026-11-25',
 			nextReview: '2027-11-25',
 			searchDate: '2026-11-24',
-			glance: {
-				answer: 'We do not know if it helps.',
-				certainty: 'very-low',
-				harm: 'Long drips can harm the liver.',
-			},
 		});
 		expect(data.conditions).toEqual(['crps']);
 		expect(data.lastReviewed).toEqual(new Date('2026-11-25'));
@@ -64,11 +59,6 @@ describe('search date and dated updates', () => {
 		lastReviewed: '2026-12-01',
 		nextReview: '2027-12-01',
 		searchDate: '2026-12-01',
-		glance: {
-			answer: 'We do not know if it helps.',
-			certainty: 'very-low',
-			harm: 'Long drips can harm the liver.',
-		},
 	};
 
 	it('accepts dated updates, newest first, as date + plain summary', () => {
