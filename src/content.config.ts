@@ -3,7 +3,6 @@ import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { checkPageFrontmatter, pageFields } from './lib/page-frontmatter.ts';
 import { checkTitleText } from './lib/frontmatter-text.ts';
-import { trace } from './lib/build-trace.ts';
 
 export const collections = {
 	// Page text lives in the top-level `content/` folder, not `src/content/docs/`: Starlight's own
@@ -13,7 +12,6 @@ export const collections = {
 		// `extend` merges fields only, so our cross-field checks are applied to the merged schema.
 		schema: (context) =>
 			docsSchema({ extend: pageFields })(context).superRefine((data, ctx) => {
-				trace('page:frontmatter:astro-schema', data.title);
 				checkPageFrontmatter(data, ctx);
 				checkTitleText(data, ctx);
 			}),

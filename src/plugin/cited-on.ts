@@ -6,7 +6,6 @@
 import { getCollection, render } from 'astro:content';
 import { CITED_KEYS } from '../plugins/cited-keys.ts';
 import { pageUrl } from './urls.ts';
-import { trace } from '../lib/build-trace.ts';
 
 export interface CitingPage {
 	path: string;
@@ -21,7 +20,6 @@ export function citedOn(): Promise<Map<string, CitingPage[]>> {
 }
 
 async function collect(): Promise<Map<string, CitingPage[]>> {
-	trace('evidence:cited-on');
 	const pages = (await getCollection('docs')).sort((a, b) => a.id.localeCompare(b.id));
 	const out = new Map<string, CitingPage[]>();
 	for (const entry of pages) {

@@ -5,7 +5,6 @@ import { AstroError } from 'astro/errors';
 import type { Evidence } from '../lib/evidence/check-project.ts';
 import { evidencePlugins } from '../plugins/index.ts';
 import { satteriBaseLinks } from '../plugins/satteri-base-links.ts';
-import { trace, traceEnabled } from '../lib/build-trace.ts';
 
 type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
 
@@ -30,11 +29,4 @@ export function addMarkdownPlugins(
 	});
 	// Root-relative links written in page text (`[x](/topics/safety/)`, `<LinkCard href="/claims/">`).
 	processor.options.mdastPlugins.push(satteriBaseLinks(base));
-	// With KPE_TRACE set, one line per page the processor parses (a factory called once per compile
-	// that adds no plugin): how often each page is parsed per build.
-	if (traceEnabled())
-		processor.options.mdastPlugins.push((ctx) => {
-			trace(`page:parse:build-${ctx.sourceFormat}`, ctx.fileURL?.pathname ?? '(no file)');
-			return null;
-		});
 }

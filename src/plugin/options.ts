@@ -18,15 +18,9 @@ export const EvidenceOptionsSchema = z
 		 * @example 'content'
 		 */
 		content: z.string().min(1).default('content'),
-		/**
-		 * Citation style of in-text numbers and bibliographies. Only Vancouver is built in: it is the
-		 * style of the medical literature the site cites.
-		 * @default 'vancouver'
-		 */
-		style: z.literal('vancouver').default('vancouver'),
 	})
 	.strict()
-	.default({ references: 'references', content: 'content', style: 'vancouver' });
+	.default({ references: 'references', content: 'content' });
 
 export type EvidenceUserOptions = z.input<typeof EvidenceOptionsSchema>;
 export type EvidenceOptions = z.output<typeof EvidenceOptionsSchema>;
@@ -39,6 +33,6 @@ export function parseOptions(userOptions: unknown): EvidenceOptions {
 		`Invalid options passed to the evidence plugin:\n${parsed.error.issues
 			.map((issue) => `- ${issue.path.join('.') || '(options)'}: ${issue.message}`)
 			.join('\n')}`,
-		'Check `plugins: [evidence({ references, content, style })]` in astro.config.mjs (see src/plugin/options.ts).',
+		'Check `plugins: [evidence({ references, content })]` in astro.config.mjs (see src/plugin/options.ts).',
 	);
 }

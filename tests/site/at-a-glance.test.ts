@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { builtPages, readPage, visibleText } from '../support/dist.ts';
@@ -29,6 +30,12 @@ const levelOf = (badge: HTMLElement) =>
 		badge.getAttribute('class')!.split(/\s+/).includes(`kpe-certainty-${level}`),
 	)!;
 
+/** Whether the page's source marks an outcome row as its key picture. */
+function keyPictureIn(path: string): boolean {
+	const file = `content${path.replace(/\/$/, '')}.mdx`;
+	return existsSync(file) && /^\s+keyPicture: true$/m.test(readFileSync(file, 'utf8'));
+}
+
 describe.each(reviewPages)('%s', (path) => {
 	const page = readPage(path);
 	const content = page.querySelector('main .sl-markdown-content')!;
@@ -39,14 +46,18 @@ describe.each(reviewPages)('%s', (path) => {
 		expect(glance, 'an At a glance box').not.toBeNull();
 		// First in the content, before the page facts and the plain-language layer.
 		expect(content.querySelector(':scope > *')?.classList.contains('kpe-glance')).toBe(true);
-		const order = [...glance!.querySelectorAll('p, nav')].map((el) => el.getAttribute('class'));
-		expect(order).toEqual([
+		const order = glance!.childNodes
+			.filter((n) => n.nodeType === 1)
+			.map((el) => (el as HTMLElement).getAttribute('class'));
+		expect(order.slice(0, 5)).toEqual([
 			'kpe-glance-title',
 			'kpe-glance-answer',
 			'kpe-glance-certainty',
 			'kpe-glance-harm',
 			'kpe-glance-links',
 		]);
+		// Then, on pages that mark a key picture, that picture and nothing else.
+		expect(order.slice(5)).toEqual(keyPictureIn(path) ? ['kpe-glance-picture'] : []);
 		expect(visibleText(glance!.querySelector('.kpe-glance-answer')!).length).toBeGreaterThan(20);
 		expect(visibleText(glance!.querySelector('.kpe-glance-harm')!)).toMatch(/^Key harm: \S/);
 		expect(visibleText(glance!.querySelector('.kpe-certainty')!)).toMatch(
@@ -61,6 +72,21 @@ describe.each(reviewPages)('%s', (path) => {
 		);
 		expect(links.every((l) => l.target)).toBe(true);
 	});
+
+	it.runIf(keyPictureIn(path))(
+		'shows its key "out of 100 people" picture: two grids, the numbers, a link to the study',
+		() => {
+			const picture = glance!.querySelector('.kpe-glance-picture')!;
+			expect(visibleText(picture.querySelector('.kpe-glance-picture-title')!)).toMatch(
+				/^Out of 100 people: \S/,
+			);
+			expect(picture.querySelectorAll('svg.kpe-icon-grid')).toHaveLength(2);
+			expect(picture.querySelectorAll('.kpe-icon-numbers tbody tr')).toHaveLength(2);
+			const study = picture.querySelector('figcaption a')?.getAttribute('href') ?? '';
+			expect(study).toMatch(/^\/studies\/[a-z0-9]+\/$/);
+			expect(builtPages()).toContain(study);
+		},
+	);
 
 	it.runIf(bottomLine !== null)("states the bottom line's certainty", () => {
 		expect(levelOf(glance!.querySelector('.kpe-certainty')!)).toBe(

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { HTMLElement } from 'node-html-parser';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { visibleText } from '../support/dist.ts';
-import { readability } from '../../src/lib/readability.ts';
+import { readability } from '../support/readability.ts';
 import { CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
 import { wordingProblems } from '../../src/lib/certainty-wording.ts';
 import type { Certainty } from '../../src/lib/page-frontmatter.ts';

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import type { HTMLElement } from 'node-html-parser';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { readPage, visibleText } from '../support/dist.ts';
-import { readability } from '../../src/lib/readability.ts';
+import { readability } from '../support/readability.ts';
 
 const TOPIC_PAGES = readdirSync('content/topics')
 	.filter((f) => f.endsWith('.mdx') && f !== 'index.mdx')

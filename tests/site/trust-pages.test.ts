@@ -1,7 +1,7 @@
 /** The pages about the site: plain words first, easy to read, signed, and linked from the sidebar. */
 import { describe, expect, it } from 'vitest';
 import { readPage, visibleText } from '../support/dist.ts';
-import { readability } from '../../src/lib/readability.ts';
+import { readability } from '../support/readability.ts';
 import type { HTMLElement } from 'node-html-parser';
 
 const TRUST_PAGES = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { checkProject } from '../../src/lib/evidence/check-project.ts';
 import { loadClaims } from '../../src/lib/evidence/claims.ts';
 import { claimAnswerText } from '../../src/lib/evidence/claims-render.ts';
-import { readability } from '../../src/lib/readability.ts';
+import { readability } from '../support/readability.ts';
 import { ROOT } from '../support/paths.ts';
 
 const { claims, diagnostics } = loadClaims(join(ROOT, 'content/claims'), ROOT);

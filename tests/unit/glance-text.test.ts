@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { readability } from '../../src/lib/readability.ts';
+import { readability } from '../support/readability.ts';
 import { pageFrontmatterSchema } from '../../src/lib/page-frontmatter.ts';
 
 const PAGES = ['conditions', 'topics'].flatMap((dir) =>

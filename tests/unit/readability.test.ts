@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countText, readability } from '../../src/lib/readability.ts';
+import { countText, readability } from '../support/readability.ts';
 
 describe('readability', () => {
 	it('counts sentences per block, words, syllables and letters', () => {

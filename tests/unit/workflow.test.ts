@@ -141,6 +141,8 @@ describe('.github/workflows/watch.yml', () => {
 	it('runs npm run watch, then opens or updates one pull request on a fixed branch with gh', () => {
 		const run = watchSteps.map((s) => s.run ?? '').join('\n');
 		expect(run).toContain('npm run watch');
+		// A retraction the run finds is written into the study's facts file: it must reach the PR.
+		expect(run).toContain('git add references/watch references/facts');
 		expect(run).toMatch(/gh pr create --base main --head "\$BRANCH"/);
 		expect(run).toContain('gh pr edit "$BRANCH"');
 		expect(text).toContain('BRANCH: literature-watch');

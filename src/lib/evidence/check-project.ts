@@ -19,7 +19,6 @@ import { nearestKeys, suggestion } from './nearest-keys.ts';
 import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from './directives.ts';
 import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
-import { trace } from '../build-trace.ts';
 import { CONDITIONS } from '../taxonomy.ts';
 import { openCheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
@@ -191,10 +190,8 @@ function readPage(source: string, format: 'md' | 'mdx', file: string, today: Dat
 	// One parse serves the directive check and the citation scan (frontmatter is its own node, so
 	// positions are the page's). A page that does not parse has no directives to check: the scan
 	// reports it (unreadable-page).
-	trace('page:parse:check', file);
 	const parsed = parsePage(source, format);
 	const directives = parsed.parseError ? [] : directivesIn(parsed.tree);
-	trace('page:frontmatter:check', file);
 	const frontmatter = parseFrontmatter(source);
 	return {
 		directives,
@@ -224,7 +221,6 @@ function isClean(
 
 export function checkProject(paths: ProjectPaths): Evidence {
 	const root = resolve(paths.root);
-	trace('evidence:check', root);
 	const referencesDir = resolve(root, paths.referencesDir ?? 'references');
 	const factsDir = resolve(root, paths.factsDir ?? 'references/facts');
 	const contentDir = resolve(root, paths.contentDir ?? 'content');

@@ -163,13 +163,6 @@ export function groupNumbers(numbers: readonly number[]): { from: number; to: nu
 	);
 }
 
-/** The text of a citation label: `[1]`, `[1, 2]`, `[1–3, 5]`. */
-export function formatLabel(numbers: readonly number[]): string {
-	return `[${groupNumbers(numbers)
-		.map((g) => (g.from === g.to ? String(g.from) : `${g.from}–${g.to}`))
-		.join(', ')}]`;
-}
-
 export interface PageCitation {
 	key: string;
 	line: number;

@@ -5,14 +5,19 @@
  * that a reader cannot see; the checks refuse it where it is written (facts, summary-of-findings rows).
  *
  * Hand-written: no package reads intervals out of free English text. Only the common forms are
- * read (`95% CI a to b`, `CI a to b`, `CI a, b`; the estimate as the number right before `(95% CI`
- * or `, 95% CI`); anything else is left alone rather than guessed at.
+ * read (`95% CI a to b`, `CI a to b`, `CI a, b`, and `CI a-b` when `a` has no sign; the estimate as
+ * the number right before `(95% CI` or `, 95% CI`); anything else is left alone rather than guessed at.
  */
 
 const NUMBER = String.raw`[-−–]?\d+(?:\.\d+)?`;
-/** `95% CI -4.16 to -3.02` or `CI 1.05, 10.09`; `CI 1.05–10.09` is not read (a dash is also a minus sign). */
+/** An unsigned number: the lower bound of a dashed interval (`1.18-13.95`), where a dash is no sign. */
+const UNSIGNED = String.raw`\d+(?:\.\d+)?`;
+/**
+ * `95% CI -4.16 to -3.02`, `CI 1.05, 10.09`, or `CI 1.18-13.95` / `CI 1.18–13.95` (dashed only when
+ * the lower bound has no sign: `CI -3-1` is left alone, a dash being also a minus sign).
+ */
 const INTERVAL = new RegExp(
-	String.raw`(?:(?:^|[\s(])(${NUMBER})\s*[,;(]\s*)?(?:\d{2}(?:\.\d)?\s?%\s*)?\bCI\b:?\s*(${NUMBER})\s*(?:to|,)\s*(${NUMBER})`,
+	String.raw`(?:(?:^|[\s(])(${NUMBER})\s*[,;(]\s*)?(?:\d{2}(?:\.\d)?\s?%\s*)?\bCI\b:?\s*(?:(${NUMBER})\s*(?:to|,)\s*(${NUMBER})|(${UNSIGNED})\s*[-–]\s*(${UNSIGNED})(?![\d.]))`,
 	'g',
 );
 
@@ -31,7 +36,9 @@ export interface IntervalProblem {
 export function intervalProblems(text: string): IntervalProblem[] {
 	const out: IntervalProblem[] = [];
 	for (const m of text.matchAll(INTERVAL)) {
-		const [whole, estimateText, lowText, highText] = m;
+		const [whole, estimateText, lowWord, highWord, lowDash, highDash] = m;
+		const lowText = lowWord ?? lowDash;
+		const highText = highWord ?? highDash;
 		const low = value(lowText!);
 		const high = value(highText!);
 		const shown = whole.slice(whole.search(/(?:\d{2}(?:\.\d)?\s?%\s*)?\bCI\b/));

@@ -13,7 +13,18 @@ import type { Diagnostic } from './diagnostics.ts';
 import { formatSize } from './text-limits.ts';
 import { intervalProblems } from './intervals.ts';
 import type { Frontmatter } from '../frontmatter-text.ts';
-import { isRealIsoDate, pageFrontmatterSchema } from '../page-frontmatter.ts';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { z } from 'astro/zod';
+import { checkPageFrontmatter, isRealIsoDate, pageFields } from '../page-frontmatter.ts';
+
+/**
+ * The whole schema the build applies (src/content.config.ts): Starlight's own fields (title,
+ * sidebar, hero, banner…) and the site's. Image fields are read as the paths they are written as;
+ * Astro resolves them later.
+ */
+const fullSchema = docsSchema({ extend: pageFields })({
+	image: () => z.string(),
+} as never).superRefine(checkPageFrontmatter);
 
 /** Largest frontmatter, in bytes (the real pages' largest is under 4 KB). */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -149,9 +160,9 @@ export function checkPageFrontmatterText(
 			'Review the page against the newest search, then set `lastReviewed` to that day.',
 		);
 
-	// The site's own schema (src/lib/page-frontmatter.ts), each issue at its line. Starlight's fields
-	// (title, description, sidebar…) pass through untouched.
-	const parsed = pageFrontmatterSchema.safeParse(data);
+	// The whole frontmatter schema, Starlight's fields and the site's, each issue at its line (the
+	// build would report them at 0:0).
+	const parsed = fullSchema.safeParse(data);
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
 			const path = issue.path as (string | number)[];
@@ -159,7 +170,9 @@ export function checkPageFrontmatterText(
 			report(
 				positionOf(path),
 				`\`${path.join('.') || '(frontmatter)'}\`: ${issue.message}`,
-				'See the field descriptions in src/lib/page-frontmatter.ts.',
+				path[0] !== undefined && path[0] in pageFields.shape
+					? 'See the field descriptions in src/lib/page-frontmatter.ts.'
+					: "See Starlight's frontmatter reference (https://starlight.astro.build/reference/frontmatter/).",
 			);
 		}
 	}

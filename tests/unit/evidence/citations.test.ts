@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	CitationOrder,
 	findClusters,
-	formatLabel,
 	groupNumbers,
 	scanPageCitations,
 } from '../../../src/lib/evidence/citations.ts';
@@ -62,7 +61,13 @@ describe('CitationOrder', () => {
 	});
 });
 
-describe('formatLabel', () => {
+/** The label a cluster's runs read as (render.ts draws each run as one link). */
+const formatLabel = (numbers: readonly number[]) =>
+	`[${groupNumbers(numbers)
+		.map((g) => (g.from === g.to ? String(g.from) : `${g.from}–${g.to}`))
+		.join(', ')}]`;
+
+describe('groupNumbers, read as a label', () => {
 	it.each([
 		[[1], '[1]'],
 		[[1, 2], '[1, 2]'],

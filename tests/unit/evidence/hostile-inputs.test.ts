@@ -179,6 +179,13 @@ describe('page frontmatter', () => {
 		);
 	});
 
+	it("refuses Starlight's own fields written wrong at their lines (the build would say 0:0)", () => {
+		expect(dated('frontmatter-starlight')).toEqual([
+			'content/starlight.mdx:6 invalid-frontmatter: `sidebar.order`: Invalid input: expected number, received string',
+			'content/starlight.mdx:7 invalid-frontmatter: `template`: Invalid option: expected one of "doc"|"splash"',
+		]);
+	});
+
 	it('refuses an alias bomb with the same limit as facts files, in well under a second', () => {
 		const started = performance.now();
 		expect(dated('frontmatter-alias-bomb')).toEqual([
