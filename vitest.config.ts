@@ -32,6 +32,9 @@ export default defineConfig({
 					name: 'site',
 					include: ['tests/site/**/*.test.ts'],
 					isolate: false,
+					// Sweeps parse every built page (about 150): a few seconds alone, more on a loaded
+					// 2-core machine, where vitest's 5 s default once cut the CSP sweeps short.
+					testTimeout: 30_000,
 					globalSetup: ['tests/support/require-dist.ts'],
 				},
 			},
