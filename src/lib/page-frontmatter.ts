@@ -194,6 +194,12 @@ export const glanceSchema = z.strictObject({
 	 * @example harm: Long drips can harm the liver.
 	 */
 	harm: plainSentence('`glance.harm`'),
+	/**
+	 * The studies the answer and the key harm rest on, by key: each must also be cited in the page's
+	 * text, whose reference list numbers it; the box shows those numbers.
+	 * @example sources: [ferraro2025ketamine, sigtermans2009ketamine]
+	 */
+	sources: z.array(z.string().min(1)).min(1),
 });
 export type Glance = z.infer<typeof glanceSchema>;
 

@@ -49,15 +49,24 @@ describe.each(reviewPages)('%s', (path) => {
 		const order = glance!.childNodes
 			.filter((n) => n.nodeType === 1)
 			.map((el) => (el as HTMLElement).getAttribute('class'));
-		expect(order.slice(0, 5)).toEqual([
+		expect(order.slice(0, 6)).toEqual([
 			'kpe-glance-title',
 			'kpe-glance-answer',
 			'kpe-glance-certainty',
 			'kpe-glance-harm',
+			'kpe-glance-sources',
 			'kpe-glance-links',
 		]);
 		// Then, on pages that mark a key picture, that picture and nothing else.
-		expect(order.slice(5)).toEqual(keyPictureIn(path) ? ['kpe-glance-picture'] : []);
+		expect(order.slice(6)).toEqual(keyPictureIn(path) ? ['kpe-glance-picture'] : []);
+		// Its sources are numbers of the page's own reference list.
+		const sources = glance!.querySelectorAll('.kpe-glance-sources a');
+		expect(sources.length).toBeGreaterThan(0);
+		for (const a of sources) {
+			const target = page.querySelector(a.getAttribute('href')!);
+			expect(target?.tagName, a.getAttribute('href')!).toBe('LI');
+			expect(visibleText(a)).toMatch(/^\[\d+\]$/);
+		}
 		expect(visibleText(glance!.querySelector('.kpe-glance-answer')!).length).toBeGreaterThan(20);
 		expect(visibleText(glance!.querySelector('.kpe-glance-harm')!)).toMatch(/^Key harm: \S/);
 		expect(visibleText(glance!.querySelector('.kpe-certainty')!)).toMatch(

@@ -57,6 +57,7 @@ describe('glance frontmatter', () => {
 		answer: 'We do not know if it helps.',
 		certainty: 'low',
 		harm: 'It can harm the liver.',
+		sources: ['noppers2011drug'],
 	};
 
 	it('is required on condition and topic pages', () => {
@@ -75,5 +76,13 @@ describe('glance frontmatter', () => {
 			expect(result.success, answer).toBe(false);
 		}
 		expect(pageFrontmatterSchema.safeParse({ ...base, glance }).success).toBe(true);
+	});
+
+	it('names at least one source', () => {
+		const { sources: _sources, ...unsourced } = glance;
+		for (const g of [unsourced, { ...glance, sources: [] }]) {
+			const result = pageFrontmatterSchema.safeParse({ ...base, glance: g });
+			expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('glance.sources');
+		}
 	});
 });

@@ -7,6 +7,7 @@ const glance = {
 	answer: 'We do not know if this drug helps the pain.',
 	certainty: 'very-low',
 	harm: 'Long drips can harm the liver.',
+	sources: ['noppers2011drug'],
 };
 
 describe('page frontmatter schema', () => {

@@ -27,6 +27,7 @@ import { componentPropProblems } from './component-props.ts';
 import { loadWatch, watchedPages, type WatchData } from '../watch/load.ts';
 import { isWithdrawn } from './facts-schema.ts';
 import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
+import { glanceSourceProblems } from './glance-sources.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -330,6 +331,11 @@ export function checkProject(paths: ProjectPaths): Evidence {
 					? 'An `@` before a word in running text cites that key (the author and the number). Fix the key; for a literal @name, put it in code: `@name`.'
 					: 'Fix the key, or add the study to references/*.bib (see "Add a study").',
 			});
+		}
+		if (/^glance:/m.test(source)) {
+			const frontmatter = parseFrontmatter(source);
+			const citedHere = new Set(scan.citations.map((c) => c.key));
+			if (frontmatter) diagnostics.push(...glanceSourceProblems(frontmatter, file, citedHere));
 		}
 		// Grading depends on the facts, so it is checked afresh each time (only pages with outcomes).
 		const factsOf = (key: string) => facts.byKey.get(key)?.facts;

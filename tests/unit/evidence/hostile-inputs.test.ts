@@ -199,7 +199,7 @@ describe('page frontmatter', () => {
 describe('confidence intervals', () => {
 	it('refuses an interval written backwards in facts, and an estimate outside its interval in a summary-of-findings row', () => {
 		expect(problems('backwards-intervals')).toEqual([
-			'content/sof.mdx:23 implausible-interval -: The estimate -0.2 lies outside its interval 0.1 to 0.3 ("95% CI 0.1 to 0.3").',
+			'content/sof.mdx:24 implausible-interval -: The estimate -0.2 lies outside its interval 0.1 to 0.3 ("95% CI 0.1 to 0.3").',
 			'references/facts/jones2019trial.yaml:10 implausible-interval jones2019trial: Field "result": The interval "95% CI 1.5 to -4.8" is written backwards: its lower bound (1.5) is above its upper bound (-4.8).',
 			'references/facts/jones2019trial.yaml:11 implausible-interval jones2019trial: Field "keyFacts.0": The interval "95% CI 10.09 to 1.05" is written backwards: its lower bound (10.09) is above its upper bound (1.05).',
 		]);
