@@ -9,6 +9,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const verbose = process.argv.includes('--verbose');
+/** `--root <dir>`: build another project (tests build fixtures with it). */
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt >= 0 ? process.argv[rootAt + 1]! : process.cwd();
 const started = performance.now();
 
 /** HTML pages under `dir`, however deep. */
@@ -19,13 +22,22 @@ function countPages(dir: string): number {
 }
 
 try {
-	await build({ root: process.cwd(), logLevel: verbose ? 'info' : 'warn' });
+	await build({ root, logLevel: verbose ? 'info' : 'warn' });
 } catch (error) {
-	console.error(`Build failed: ${(error as Error).message}`);
+	// Astro's own errors carry where (loc) and how to fix it (hint): keep both.
+	const { message, hint, loc } = error as {
+		message: string;
+		hint?: string;
+		loc?: { file?: string; line?: number; column?: number };
+	};
+	const where = loc?.file
+		? ` (${loc.file}${loc.line ? `:${loc.line}:${loc.column ?? 0}` : ''})`
+		: '';
+	console.error(`Build failed${where}: ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
 	process.exit(1);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-	`Built ${countPages(join(process.cwd(), 'dist'))} pages into dist/ in ${seconds} s.` +
+	`Built ${countPages(join(root, 'dist'))} pages into dist/ in ${seconds} s.` +
 		(verbose ? '' : ' (Every route: npm run build -- --verbose)'),
 );
