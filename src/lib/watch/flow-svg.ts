@@ -8,6 +8,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import type { PageCurrency } from './currency.ts';
+import type { ExclusionReason } from './schema.ts';
 
 const W = 320;
 /** Source names short enough for the box on a phone. */
@@ -15,6 +16,18 @@ const SHORT: Record<string, string> = {
 	pubmed: 'PubMed',
 	europepmc: 'Europe PMC',
 	clinicaltrials: 'Registry',
+};
+
+/** Exclusion reasons in words short enough for a box on a phone (the list beside it has them whole). */
+const SHORT_REASON: Record<ExclusionReason, string> = {
+	'not-ketamine': 'Not ketamine or an NMDA antagonist',
+	'not-chronic-pain': 'Not chronic pain',
+	'not-humans': 'Not in humans',
+	'wrong-design': 'Design not included',
+	'wrong-outcome': 'Outcome not included',
+	duplicate: 'Duplicate',
+	'no-results-yet': 'No results yet',
+	retracted: 'Retracted',
 };
 
 interface Box {
@@ -49,7 +62,7 @@ export function flowTree(currency: PageCurrency, labelledBy: string): Element | 
 			indent: true,
 			lines: [
 				`Excluded: ${w.excluded.reduce((a, e) => a + e.count, 0)}`,
-				...w.excluded.map((e) => `${e.reason}: ${e.count}`),
+				...w.excluded.map((e) => `${SHORT_REASON[e.reason]}: ${e.count}`),
 			],
 		},
 		{ indent: true, lines: [`Awaiting screening: ${w.awaiting}`] },
