@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section …]`: prints the figures issue 12 sets goals for, each beside its goal.
+ * `npm run bench [-- section …]`: prints the project's speed and size figures, each beside its goal.
  * Figures, never assertions; exits 1 only when something is broken (a failed build or check).
  *
  *   check      the evidence check of a realistic project (~1,000 entries with facts files, ~190
@@ -340,7 +340,7 @@ if (unknown.length) {
 console.log(`Benchmark — Node ${process.version}, ${cpus().length} cores, load average ${load()}`);
 try {
 	for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) await SECTIONS[name]!();
-	console.log(`\nFigures against the goals of issue 12 (load average now ${load()}):\n`);
+	console.log(`\nFigures against their goals (load average now ${load()}):\n`);
 	console.log(
 		table([
 			['figure', 'measured', 'goal', ''],

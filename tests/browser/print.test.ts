@@ -1,5 +1,5 @@
 /**
- * Printing a condition page (issue 13): the print styles apply (src/styles/print.css). Where a page
+ * Printing a condition page: the print styles apply (src/styles/print.css). Where a page
  * breaks cannot be read back from Chromium's PDF, so the tests check the rules that decide it; the
  * PDF itself was looked at by eye (see the lane report).
  */

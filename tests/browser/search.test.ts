@@ -1,5 +1,5 @@
 /**
- * Search that answers (issue 13): typed into the site's own search box (Starlight's Pagefind UI, with
+ * Search that answers: typed into the site's own search box (Starlight's Pagefind UI, with
  * the ranking set in astro.config.mjs), on the built site.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** The clinic claims page reads as answers (issue 13): listed in "On this page", plain answer first. */
+/** The clinic claims page reads as answers: listed in "On this page", plain answer first. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { readPage, visibleText } from '../support/dist.ts';

@@ -1,5 +1,5 @@
 /**
- * Every page says when it was last reviewed (issue 13), and a study page's heading shows the
+ * Every page says when it was last reviewed, and a study page's heading shows the
  * study's whole title while the browser tab's title stays short.
  */
 import { describe, expect, it } from 'vitest';
