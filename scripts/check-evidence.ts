@@ -30,6 +30,7 @@ import {
 	type Fetch,
 } from '../src/lib/evidence/online.ts';
 import { annotation, jobSummary } from '../src/lib/evidence/report-github.ts';
+import { commandLine } from './cli.ts';
 
 export interface CheckDependencies {
 	argv: string[];
@@ -66,12 +67,7 @@ function runGitDiff(root: string, base: string | undefined): string {
 
 export async function main(deps: CheckDependencies): Promise<number> {
 	const { argv, env } = deps;
-	const out = deps.out ?? ((line: string) => console.log(line));
-	const err = deps.err ?? ((line: string) => console.error(line));
-	const option = (name: string) => {
-		const i = argv.indexOf(name);
-		return i >= 0 ? argv[i + 1] : undefined;
-	};
+	const { out, err, option } = commandLine(argv, deps);
 	const root = option('--root') ?? process.cwd();
 	const started = performance.now();
 	// Unchanged files are not re-read between checks (src/lib/evidence/check-cache.ts): the cache

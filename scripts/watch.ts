@@ -33,6 +33,7 @@ import { runWatch } from '../src/lib/watch/run.ts';
 import { writeRun } from '../src/lib/watch/write.ts';
 import { retractionChanges } from '../src/lib/watch/retractions.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { commandLine } from './cli.ts';
 
 export interface WatchCliDependencies {
 	argv: string[];
@@ -63,12 +64,7 @@ function listPageSources(contentDir: string): { file: string; source: string }[]
 
 export async function main(deps: WatchCliDependencies): Promise<number> {
 	const { argv, env } = deps;
-	const out = deps.out ?? ((line: string) => console.log(line));
-	const err = deps.err ?? ((line: string) => console.error(line));
-	const option = (name: string) => {
-		const i = argv.indexOf(name);
-		return i >= 0 ? argv[i + 1] : undefined;
-	};
+	const { out, err, option } = commandLine(argv, deps);
 	const root = resolve(option('--root') ?? process.cwd());
 	const fixtures = option('--fixtures');
 	const outOption = option('--out');

@@ -37,31 +37,23 @@ const sof = () =>
 	);
 
 describe('the table builders', () => {
+	/** The summary-of-findings headings, written out here as readers see them. */
+	const SOF_COLUMNS = [
+		'Outcome',
+		'Studies (people)',
+		'Risk with placebo or comparator',
+		'Risk with ketamine',
+		'Difference per 1,000',
+		'Effect',
+		'Certainty',
+	];
+
 	it('label every body cell with its column heading and keep the content', () => {
 		const out = sof();
 		const rows = out.querySelectorAll('tbody tr');
 		expect(
 			rows.map((r) => r.querySelectorAll('th, td').map((c) => c.getAttribute('data-label'))),
-		).toEqual([
-			[
-				'Outcome',
-				'Studies (people)',
-				'Risk with placebo or comparator',
-				'Risk with ketamine',
-				'Difference per 1,000',
-				'Effect',
-				'Certainty',
-			],
-			[
-				'Outcome',
-				'Studies (people)',
-				'Risk with placebo or comparator',
-				'Risk with ketamine',
-				'Difference per 1,000',
-				'Effect',
-				'Certainty',
-			],
-		]);
+		).toEqual([SOF_COLUMNS, SOF_COLUMNS]);
 		expect(out.querySelector('tbody td:nth-child(6) a')?.getAttribute('href')).toBe('#ref-a');
 		expect(out.querySelector('tbody td:nth-child(3)')?.textContent).toBe('Not reported as counts');
 		expect(out.querySelector('tbody tr')?.textContent).toContain('1 study (20)');
