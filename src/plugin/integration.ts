@@ -42,8 +42,6 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 						contentDir: options.content,
 						claimsDir: join(options.content, 'claims'),
 						glossaryFile: join(options.content, 'glossary.yaml'),
-						// On the dev server, files unchanged since the last check are not read again.
-						...(stamp ? { cacheDir: join(root, 'node_modules/.cache/kpe-evidence-dev') } : {}),
 					});
 					// `astro sync` (and `astro check`, which runs it) checks only if a Markdown page is
 					// rendered; it stops on a problem then, as the build does here below.

@@ -20,7 +20,6 @@ import { checkDirective, directivesIn, findDirectives, type DirectiveUse } from 
 import { listAttribute } from './selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from '../frontmatter-text.ts';
 import { CONDITIONS } from '../taxonomy.ts';
-import { openCheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
 import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
 import { componentPropProblems } from './component-props.ts';
@@ -41,11 +40,6 @@ export interface ProjectPaths {
 	claimsDir?: string;
 	/** The glossary file. @default 'content/glossary.yaml' */
 	glossaryFile?: string;
-	/**
-	 * Where to keep results of unchanged files between checks (src/lib/evidence/check-cache.ts).
-	 * @default none: everything is read afresh
-	 */
-	cacheDir?: string;
 	/** The day dates are checked against ("not in the future"). @default now */
 	today?: Date;
 }
@@ -206,20 +200,6 @@ function readPage(source: string, format: 'md' | 'mdx', file: string, today: Dat
 	};
 }
 
-/** A page worth caching: it parses, and nothing in it is a problem whatever the library holds. */
-function isClean(
-	directives: DirectiveUse[],
-	titleProblems: Diagnostic[],
-	scan: ReturnType<typeof scanPage>,
-): boolean {
-	return (
-		!scan.parseError &&
-		scan.unreadable.length === 0 &&
-		titleProblems.length === 0 &&
-		directives.every((d) => checkDirective(d).length === 0)
-	);
-}
-
 export function checkProject(paths: ProjectPaths): Evidence {
 	const root = resolve(paths.root);
 	const referencesDir = resolve(root, paths.referencesDir ?? 'references');
@@ -227,10 +207,9 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	const contentDir = resolve(root, paths.contentDir ?? 'content');
 	const claimsDir = resolve(root, paths.claimsDir ?? 'content/claims');
 
-	const cache = openCheckCache(paths.cacheDir);
-	const library = loadLibrary(referencesDir, root, cache);
+	const library = loadLibrary(referencesDir, root);
 	const keys = [...library.entries.keys()];
-	const facts = loadFacts(factsDir, keys, root, cache);
+	const facts = loadFacts(factsDir, keys, root);
 	const diagnostics: Diagnostic[] = [
 		...library.diagnostics,
 		...library.all.flatMap(checkEntry),
@@ -276,12 +255,12 @@ export function checkProject(paths: ProjectPaths): Evidence {
 		const raw = rawTextProblems(source, file, 'page');
 		diagnostics.push(...raw);
 		if (raw.some((d) => d.code === 'too-large')) continue;
-		const pageKey = `${format}\0${file}\0${source}`;
-		const cached = cache.get<PageReading>('page', pageKey);
-		const { directives, titleProblems, scan, tableRows } =
-			cached ?? readPage(source, format, file, paths.today ?? new Date());
-		if (!cached && isClean(directives, titleProblems, scan))
-			cache.set('page', pageKey, { directives, titleProblems, scan, tableRows });
+		const { directives, titleProblems, scan, tableRows } = readPage(
+			source,
+			format,
+			file,
+			paths.today ?? new Date(),
+		);
 		for (const directive of directives) {
 			for (const problem of checkDirective(directive)) {
 				diagnostics.push({
@@ -418,7 +397,6 @@ export function checkProject(paths: ProjectPaths): Evidence {
 	);
 	diagnostics.push(...watch.diagnostics);
 
-	cache.save();
 	return {
 		watch,
 		library,

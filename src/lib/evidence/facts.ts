@@ -2,10 +2,9 @@
  * Loads per-study facts (`references/facts/<key>.yaml`) and checks them against their schema and
  * against the library. Positions come from the YAML document, so errors point at the right line.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { NO_CACHE, type CheckCache } from './check-cache.ts';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkYamlText, readYamlFile, type YamlFileOptions } from './yaml-file.ts';
+import { readYamlFile, type YamlFileOptions } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
 import { displayPath } from './library.ts';
@@ -30,7 +29,6 @@ export function loadFacts(
 	factsDir: string,
 	libraryKeys: readonly string[],
 	root: string = process.cwd(),
-	cache: CheckCache = NO_CACHE,
 ): FactsSet {
 	const byKey = new Map<string, FactsRecord>();
 	const diagnostics: Diagnostic[] = [];
@@ -43,28 +41,16 @@ export function loadFacts(
 		const path = join(factsDir, name);
 		const file = displayPath(root, path);
 		const fileKey = name.replace(/\.ya?ml$/, '');
-		// A file that passed before, byte for byte, passes again: its data comes from the cache (the
-		// checks against the library below still run). Unreadable files go the long way.
-		let source: string | undefined;
-		try {
-			source = readFileSync(path, 'utf8');
-		} catch {
-			source = undefined;
-		}
-		const hit = source === undefined ? undefined : cache.get<CachedFacts>('facts', source);
-		const read = hit ? undefined : readFacts(path, file, fileKey, source);
-		const data = hit ? hit.data : read!.data;
-		if (read && read.diagnostics.length === 0 && data && source !== undefined)
-			cache.set('facts', source, { data } satisfies CachedFacts);
-		if (read) diagnostics.push(...read.diagnostics);
-		if (!data) {
+		const read = readFacts(path, file, fileKey);
+		diagnostics.push(...read.diagnostics);
+		if (!read.data) {
 			invalid.add(fileKey);
 			continue;
 		}
 		// The line of `key:` is looked up only for a problem to report: finding it means parsing the
 		// file with positions, which most files never need (see yaml-fast.ts).
-		const keyLine = () => (read ?? readFacts(path, file, fileKey, source)).keyLine();
-		const facts = data;
+		const keyLine = read.keyLine;
+		const facts = read.data;
 		if (facts.key !== fileKey) {
 			diagnostics.push({
 				code: 'invalid-facts',
@@ -92,16 +78,11 @@ export function loadFacts(
 	return { byKey, invalid, diagnostics };
 }
 
-interface CachedFacts {
-	data: StudyFacts;
-}
-
-/** Reads and validates one facts file (YAML parse, schema, text safety); `source` if already read. */
+/** Reads and validates one facts file (YAML parse, schema, text safety). */
 function readFacts(
 	path: string,
 	file: string,
 	fileKey: string,
-	source: string | undefined,
 ): { data: StudyFacts | undefined; keyLine: () => number; diagnostics: Diagnostic[] } {
 	const options: YamlFileOptions = {
 		code: 'invalid-facts',
@@ -119,10 +100,7 @@ function readFacts(
 				'Write what the published record says in place of TODO; if the record does not give it, delete the line (`key`, `verified`, `design` and `n` must stay, and `result` or `keyFacts` must say what the study found).',
 		},
 	};
-	const read =
-		source === undefined
-			? readYamlFile(path, file, studyFactsSchema, options)
-			: checkYamlText(source, file, studyFactsSchema, options);
+	const read = readYamlFile(path, file, studyFactsSchema, options);
 	const diagnostics = [...read.diagnostics];
 	const data = read.data;
 	if (data) {

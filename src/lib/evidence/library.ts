@@ -7,7 +7,6 @@
  * citation-js decodes each entry, rewritten in plain `name = {value}` form, into CSL-JSON. The count
  * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
-import { NO_CACHE, type CheckCache } from './check-cache.ts';
 import { rawTextProblems } from './text-limits.ts';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -117,10 +116,7 @@ function normalisedSource(entry: ScannedEntry): string {
 }
 
 /** Decodes scanned entries with citation-js (pass 3). */
-function parseEntries(
-	scanned: ScannedFile,
-	cache: CheckCache,
-): {
+function parseEntries(scanned: ScannedFile): {
 	entries: LibraryEntry[];
 	diagnostics: Diagnostic[];
 } {
@@ -130,10 +126,7 @@ function parseEntries(
 	const list = scanned.scan.entries;
 	if (list.length === 0) return { entries, diagnostics };
 
-	// Each entry's CSL depends only on its normalised text: when every entry of the file is in the
-	// cache, citation-js is not called at all. Any miss parses the whole file as before.
 	const chunks = list.map(normalisedSource);
-	const cached = chunks.map((chunk) => cache.get<CslItem>('csl', chunk));
 	const byKey = new Map<string, CslItem[]>();
 	const addParsed = (items: CslItem[]) => {
 		for (const item of items) {
@@ -141,17 +134,13 @@ function parseEntries(
 			byKey.set(key, [...(byKey.get(key) ?? []), item]);
 		}
 	};
-	const allCached = cached.every((item) => item !== undefined);
 	// Parse the entries in one call (fast); if citation-js still rejects something the scan
 	// accepted, parse entry by entry so its error lands on the right entry and line.
 	let parsed: CslItem[] | undefined;
-	if (allCached) parsed = cached as CslItem[];
-	else {
-		try {
-			parsed = parseWithCitationJs(chunks.join('\n\n'));
-		} catch {
-			parsed = undefined;
-		}
+	try {
+		parsed = parseWithCitationJs(chunks.join('\n\n'));
+	} catch {
+		parsed = undefined;
 	}
 	if (parsed) addParsed(parsed);
 	// Parse entry by entry those the batch lost: all of them if citation-js threw, or those it
@@ -201,8 +190,6 @@ function parseEntries(
 			}
 			continue;
 		}
-		// Stored only from a batch that parsed cleanly, so a hit always means "citation-js said this".
-		if (!allCached && parsed && items.length === 1) cache.set('csl', normalisedSource(entry), csl);
 		entries.push({
 			key: entry.key,
 			file,
@@ -219,10 +206,7 @@ function parseEntries(
 }
 
 /** Resolves macros and crossrefs across files (pass 2), then parses each file (pass 3). */
-function loadScannedFiles(
-	files: readonly ScannedFile[],
-	cache: CheckCache = NO_CACHE,
-): {
+function loadScannedFiles(files: readonly ScannedFile[]): {
 	all: LibraryEntry[];
 	diagnostics: Diagnostic[];
 } {
@@ -239,7 +223,7 @@ function loadScannedFiles(
 	);
 	const all: LibraryEntry[] = [];
 	for (const file of files) {
-		const parsed = parseEntries(file, cache);
+		const parsed = parseEntries(file);
 		all.push(...parsed.entries);
 		diagnostics.push(...parsed.diagnostics);
 	}
@@ -297,11 +281,7 @@ function unreadableReason(path: string): string | undefined {
 }
 
 /** Loads every `.bib` file under a folder (subfolders included), in path order. */
-export function loadLibrary(
-	referencesDir: string,
-	root: string = process.cwd(),
-	cache: CheckCache = NO_CACHE,
-): Library {
+export function loadLibrary(referencesDir: string, root: string = process.cwd()): Library {
 	const diagnostics: Diagnostic[] = [];
 	const paths = existsSync(referencesDir) ? listBibPaths(referencesDir) : [];
 	const scannedFiles: ScannedFile[] = [];
@@ -345,7 +325,7 @@ export function loadLibrary(
 		if (raw.some((d) => d.code === 'too-large')) continue;
 		scannedFiles.push(scanBibtexFile(file, decoded.text));
 	}
-	const loaded = loadScannedFiles(scannedFiles, cache);
+	const loaded = loadScannedFiles(scannedFiles);
 	diagnostics.push(...loaded.diagnostics);
 	const all = loaded.all;
 	const rawEntries = scannedFiles.reduce((n, f) => n + f.scan.openings, 0);
