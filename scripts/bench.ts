@@ -103,10 +103,10 @@ function benchCheck(): void {
 	report(
 		'evidence check, ~1,000 entries, as a command',
 		line('cold: no compile cache', cold),
-		'< 1 s',
-		cold.wall < 1000,
+		'≤ 2 s',
+		cold.wall <= 2000,
 	);
-	report('same, run again (compile cache warm)', line('warm', warm), '< 1 s', warm.wall < 1000);
+	report('same, run again (compile cache warm)', line('warm', warm), '≤ 2 s', warm.wall <= 2000);
 	// The editor's check after each edit (`npm run check`) on the real library: one file just edited.
 	const realCache = join(tmpdir(), `kpe-bench-real-${process.pid}`);
 	const real = () =>
