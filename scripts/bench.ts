@@ -13,7 +13,7 @@
  *   test       `npm test` stage by stage (lint beside check, build, each vitest project)
  *
  * No section: all of them. `KPE_BENCH_RUNS` (default 3) sets the runs per figure. Temp folders go to
- * /tmp/kpe-bench-* and are removed (`KPE_BENCH_KEEP=1` keeps them).
+ * /tmp/kpe-bench-* and are removed.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -346,6 +346,5 @@ try {
 	console.error(`\n✗ ${(error as Error).message}`);
 	process.exitCode = 1;
 } finally {
-	if (process.env.KPE_BENCH_KEEP) console.error(`kept: ${temps.join(' ')}`);
-	else for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+	for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 }

@@ -49,7 +49,7 @@ describe('a site whose fields hold injection payloads', () => {
 	}, 300_000);
 	afterAll(async () => {
 		await server?.close();
-		if (!process.env.KPE_KEEP_PAYLOAD_SITE) site?.cleanup();
+		site?.cleanup();
 	});
 
 	const html = (urlPath: string) => readFileSync(join(site.dist, urlPath, 'index.html'), 'utf8');
