@@ -226,7 +226,6 @@ export const pageUpdateSchema = z.strictObject({
 				'Write the summary as plain text: no Markdown, HTML or citations (the feed shows it as it is).',
 		}),
 });
-export type PageUpdate = z.infer<typeof pageUpdateSchema>;
 
 /**
  * Our fields. Starlight's `docsSchema({ extend })` merges only the object's fields, so the checks

@@ -78,15 +78,6 @@ export function absoluteUrl(path: string, site: SiteAddress = SITE): string {
 	return new URL(sitePath(path, site.base), site.origin).href;
 }
 
-/** The repository's address for one file (`content/conditions/crps.mdx`), to view or to edit. */
-export function repoFileUrl(
-	file: string,
-	mode: 'blob' | 'edit' = 'blob',
-	site: SiteAddress = SITE,
-): string {
-	return `${site.repo}/${mode}/${site.branch}/${file.split('/').map(encodeURIComponent).join('/')}`;
-}
-
 /** A prefilled "new issue" address naming the page and, when known, its source file. */
 export function reportProblemUrl(
 	page: { title: string; path: string; file?: string },

@@ -33,5 +33,3 @@ export const CONDITION_LABELS: Record<Condition, string> = {
 
 /** Topic pages, by slug under /topics/ (not the study topics of facts files: those are facts-schema's TOPICS). */
 export const TOPIC_PAGES = ['mechanisms', 'protocols', 'safety', 'mood'] as const;
-
-export type TopicPage = (typeof TOPIC_PAGES)[number];

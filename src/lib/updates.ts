@@ -48,11 +48,6 @@ export function siteUpdates(pages: readonly PageRecord[]): SiteUpdate[] {
 		.map(({ index: _index, ...update }) => update);
 }
 
-/** One page's updates, newest first. */
-export function pageUpdates(updates: readonly { date: Date; summary: string }[]) {
-	return [...updates].sort((a, b) => b.date.getTime() - a.date.getTime());
-}
-
 /** Pages whose `nextReview` date has passed on `today`, most overdue first. */
 export function overdueReviews(pages: readonly PageRecord[], today: Date): PageRecord[] {
 	return pages

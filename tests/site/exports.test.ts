@@ -8,12 +8,12 @@ import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/paths.ts';
 import { builtPages, readPage } from '../support/dist.ts';
-import { getEvidence } from '../../src/lib/evidence/check-project.ts';
+import { checkProject } from '../../src/lib/evidence/check-project.ts';
 
 import { normaliseText } from '../../src/lib/evidence/format.ts';
 import type { CslItem } from '../../src/lib/evidence/library.ts';
 
-const evidence = getEvidence({ root: process.cwd() });
+const evidence = checkProject({ root: process.cwd() });
 const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
 const allKeys = [...evidence.library.entries.keys()].sort();
 /**

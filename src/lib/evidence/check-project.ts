@@ -450,21 +450,3 @@ function causesFirst(diagnostics: Diagnostic[], library: Library): Diagnostic[] 
 	});
 	return sortDiagnostics(out);
 }
-
-const cache = new Map<string, Evidence>();
-
-/** The checked evidence for a project, computed once per process (once per build, not per page). */
-export function getEvidence(paths: ProjectPaths): Evidence {
-	const id = JSON.stringify({ ...paths, root: resolve(paths.root) });
-	let evidence = cache.get(id);
-	if (!evidence) {
-		evidence = checkProject(paths);
-		cache.set(id, evidence);
-	}
-	return evidence;
-}
-
-/** Forgets cached evidence (dev server reloads, tests). */
-export function clearEvidenceCache(): void {
-	cache.clear();
-}

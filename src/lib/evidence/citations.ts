@@ -350,8 +350,3 @@ export function parsePage(source: string, format: 'md' | 'mdx' = 'mdx'): ParsedP
 	}
 	return parseError ? { tree, parseError } : { tree };
 }
-
-/** Every citation in a page source, with its position (see scanPage). */
-export function scanPageCitations(source: string, format?: 'md' | 'mdx'): PageCitation[] {
-	return scanPage(source, format).citations;
-}

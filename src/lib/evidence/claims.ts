@@ -9,9 +9,7 @@ import { z } from 'astro/zod';
 import { certaintySchema, conditionSchema } from '../page-frontmatter.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath } from './library.ts';
-import { findClusters } from './citations.ts';
 import { fieldCitations } from './field-citations.ts';
-import { escapeHtml } from './text-safety.ts';
 
 export const VERDICTS = ['supported', 'partly-supported', 'not-supported', 'unknown'] as const;
 export const VERDICT_LABELS: Record<(typeof VERDICTS)[number], string> = {
@@ -107,15 +105,4 @@ export function loadClaims(
 		claims.push({ file, line: start.line, claim });
 	}
 	return { claims: claims.sort((a, b) => a.claim.order - b.claim.order), diagnostics, citations };
-}
-
-/** HTML of a text that cites the library (a glossary definition): escaped, each cluster by `cite`. */
-export function renderExplanation(text: string, cite: (keys: string[]) => string): string {
-	let html = '';
-	let last = 0;
-	for (const cluster of findClusters(text)) {
-		html += escapeHtml(text.slice(last, cluster.index)) + cite(cluster.keys);
-		last = cluster.index + cluster.length;
-	}
-	return html + escapeHtml(text.slice(last));
 }

@@ -143,11 +143,6 @@ export function accessedText(csl: CslItem): string | undefined {
 	return [day, month ? MONTHS[month - 1] : undefined, year].filter(Boolean).join(' ');
 }
 
-/** The identifier links serialised, for pages that show them outside the Markdown plugins. */
-export function identifierLinks(csl: CslItem): string {
-	return toHtml(identifierLinkNodes(csl));
-}
-
 /** What a label or preview shows for an entry whose year was not verified ("no date"). */
 export const NO_YEAR = 'n.d.';
 

@@ -40,12 +40,6 @@ const RANDOMISED_DESIGNS: ReadonlySet<StudyFacts['design']> = new Set([
 export const NOT_GRADED_RULE =
 	'We grade an outcome only when at least one study of several people gives a figure for it. Where the only reports are of single patients, or the studies give no number for that outcome, the row says "Not graded" and why.';
 
-/** One reason the rating moved, with the levels it moved by. */
-export interface Step {
-	domain: string;
-	levels: number;
-}
-
 export interface Computed {
 	/** The level the arithmetic gives. */
 	certainty: Level;

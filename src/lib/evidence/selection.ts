@@ -43,11 +43,6 @@ export function selectProtocolRows(all: Iterable<StudyFacts>, condition: Conditi
 	);
 }
 
-/** Parses `key="value"` attributes of a directive written in a page, e.g. `{condition="crps" keys="a b"}`. */
-export function parseDirectiveAttributes(text: string): Record<string, string> {
-	return Object.fromEntries([...text.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-}
-
 /** A space- or comma-separated list attribute. */
 export function listAttribute(value: string | null | undefined): string[] {
 	return (value ?? '').split(/[\s,]+/).filter(Boolean);

@@ -285,20 +285,6 @@ export interface SummaryRow {
 	cite: ElementContent;
 }
 
-/** Participants across studies: the sum of known n, and how many studies gave none. */
-export function countParticipants(studies: readonly { facts: StudyFacts }[]): {
-	total: number;
-	unknown: number;
-} {
-	return studies.reduce(
-		(acc, { facts }) =>
-			facts.n === null
-				? { ...acc, unknown: acc.unknown + 1 }
-				: { ...acc, total: acc.total + facts.n },
-		{ total: 0, unknown: 0 },
-	);
-}
-
 /** The count a row names (`counts: { study, id }`) with its absolute effect, or null. */
 export function rowAbsoluteEffect(
 	outcome: Outcome,

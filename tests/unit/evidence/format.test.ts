@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBibtexText, type LibraryEntry } from '../../../src/lib/evidence/library.ts';
 import {
 	formatReferences,
-	identifierLinks,
+	identifierLinkNodes,
 	normaliseText,
 	shortReference,
 	type FormattedReference,
@@ -18,6 +18,8 @@ import { renderBibliography, renderCluster } from '../../../src/lib/evidence/ren
 import { escapeHtml } from '../../../src/lib/evidence/text-safety.ts';
 
 /** The renderers' trees, serialised as the Markdown plugins do. */
+const identifierLinks = (csl: Parameters<typeof identifierLinkNodes>[0]) =>
+	toHtml(identifierLinkNodes(csl));
 const cluster = (input: Parameters<typeof renderCluster>[0]) => toHtml(renderCluster(input));
 const bibliography = (items: Parameters<typeof renderBibliography>[0]) =>
 	toHtml(renderBibliography(items));
