@@ -63,8 +63,12 @@ export default defineConfig({
 					// running side by side share; inside a file, sweeps over many pages use TABS tabs and
 					// `it.concurrent` tests run TABS at a time.
 					maxConcurrency: TABS,
-					testTimeout: 60_000,
-					hookTimeout: 60_000,
+					// Every wait inside a browser test is on a condition (an element, a URL, a value in the
+					// page), never on a time. This bound only stops a test that hangs: it is no speed
+					// target (those are in npm run bench). On a loaded 2-core machine a test of two page
+					// loads once passed 60 s.
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
 				},
 			},
 		],

@@ -34,7 +34,7 @@ async function watchedPage(): Promise<{ page: Page; watch: PageWatch }> {
 async function search(page: Page, query: string): Promise<number> {
 	await page.click('button[data-open-modal]');
 	await page.fill('#starlight__search input.pagefind-ui__search-input', query);
-	await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+	await page.locator('.pagefind-ui__result').first().waitFor();
 	const count = await page.locator('.pagefind-ui__result').count();
 	await page.keyboard.press('Escape');
 	return count;
