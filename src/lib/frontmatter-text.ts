@@ -7,7 +7,7 @@
  * escapes `<title>` itself: see src/route-middleware.ts; this check tells the editor first.) Other
  * string fields may hold such characters and are escaped on every path to HTML.
  */
-import type { z } from 'zod';
+import type { z } from 'astro/zod';
 import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from './evidence/diagnostics.ts';
 import { findInvisible, findMarkup } from './evidence/text-safety.ts';
