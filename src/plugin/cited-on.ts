@@ -4,7 +4,7 @@
  * pages cached by the content layer and .mdx pages compiled by this build.
  */
 import { getCollection, render } from 'astro:content';
-import { CITED_KEYS } from '../plugins/cited-keys.ts';
+import { CITED_KEYS } from '../markdown/cited-keys.ts';
 import { pageUrl } from './urls.ts';
 
 export interface CitingPage {

@@ -4,7 +4,7 @@
  * middleware. It lives on `globalThis` because Astro prerenders pages from a separate bundle in the
  * same process: a module-level variable would be a second, empty copy in that bundle.
  */
-import type { Evidence } from '../lib/evidence/check-project.ts';
+import type { Evidence } from '../engine/check/check-project.ts';
 
 export interface EvidenceSnapshot {
 	/** Absolute project root: diagnostics hold paths relative to it. */

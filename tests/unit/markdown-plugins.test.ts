@@ -5,10 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkProject, type Evidence } from '../../src/lib/evidence/check-project.ts';
-import { evidencePlugins } from '../../src/plugins/index.ts';
-import { CITED_KEYS } from '../../src/plugins/cited-keys.ts';
-import { glossaryPreview } from '../../src/lib/evidence/glossary.ts';
+import { checkProject, type Evidence } from '../../src/engine/check/check-project.ts';
+import { evidencePlugins } from '../../src/markdown/index.ts';
+import { CITED_KEYS } from '../../src/markdown/cited-keys.ts';
+import { glossaryPreview } from '../../src/engine/read/glossary.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
 const library = checkProject({ root });

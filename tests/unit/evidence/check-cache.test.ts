@@ -1,5 +1,5 @@
 /**
- * The check's cache (src/lib/evidence/check-cache.ts) changes speed only: a check served from it
+ * The check's cache (src/engine/check/check-cache.ts) changes speed only: a check served from it
  * gives the same entries, facts, page readings and diagnostics as a check that reads every file.
  */
 import {
@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkProject, type Evidence } from '../../../src/lib/evidence/check-project.ts';
+import { checkProject, type Evidence } from '../../../src/engine/check/check-project.ts';
 import { ROOT } from '../../support/paths.ts';
 
 const temps: string[] = [];

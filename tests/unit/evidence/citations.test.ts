@@ -9,7 +9,7 @@ import {
 	findClusters,
 	groupNumbers,
 	scanPageCitations,
-} from '../../../src/lib/evidence/citations.ts';
+} from '../../../src/engine/read/citations.ts';
 
 describe('findClusters', () => {
 	const keys = (text: string) => findClusters(text).map((c) => c.keys);

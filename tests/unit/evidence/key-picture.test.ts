@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import type { IconArrayPicture } from '../../../src/lib/evidence/icon-array.ts';
-import { evidencePlugins } from '../../../src/plugins/index.ts';
-import { KEY_PICTURE } from '../../../src/plugins/key-picture.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import type { IconArrayPicture } from '../../../src/engine/render/icon-array.ts';
+import { evidencePlugins } from '../../../src/markdown/index.ts';
+import { KEY_PICTURE } from '../../../src/markdown/key-picture.ts';
 
 const root = fileURLToPath(new URL('../../fixtures/evidence/grading-valid/', import.meta.url));
 const evidence = checkProject({ root });
