@@ -49,8 +49,6 @@ export default defineConfig({
 				// about pain stays private).
 				{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } },
 			],
-			// Title escaping (security), then base-aware hero links and JSON-LD (src/site/route-data.ts).
-			routeMiddleware: ['./src/site/route-middleware.ts', './src/site/route-data.ts'],
 			lastUpdated: false,
 			// Search ranking (Pagefind 1.6). Condition and topic pages outrank the study pages that
 			// mention the same words: `subject` (the title and section headings of a page written by
@@ -64,15 +62,11 @@ export default defineConfig({
 					metaWeights: { title: 5, subject: 10, keywords: 10, synonyms: 3 },
 				},
 			},
-			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
-			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.
+			// The evidence plugin (src/plugin/): checks the library once per build (stopping on any
+			// problem), renders `[@key]` citations, tables, pictures and bibliographies, adds the study
+			// pages, and brings its own page parts, styles and route middleware.
 			plugins: [evidence({ references: 'references', content: 'content' })],
-			markdown: { processedDirs: ['./content/'] },
-			components: {
-				MarkdownContent: './src/components/MarkdownContent.astro',
-				Footer: './src/components/SiteFooter.astro',
-			},
-			customCss: ['./src/styles/site.css', './src/styles/search.css', './src/styles/print.css'],
+			components: { Footer: './src/components/SiteFooter.astro' },
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
 			sidebar: [

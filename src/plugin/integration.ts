@@ -59,6 +59,7 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 				};
 				publishSnapshot({
 					root,
+					contentDir: options.content,
 					get evidence() {
 						return evidence();
 					},

@@ -9,6 +9,8 @@ import type { Evidence } from '../engine/check/check-project.ts';
 export interface EvidenceSnapshot {
 	/** Absolute project root: diagnostics hold paths relative to it. */
 	root: string;
+	/** The plugin's `content` option: the folder of the pages editors write, relative to `root`. */
+	contentDir: string;
 	evidence: Evidence;
 }
 

@@ -3,4 +3,6 @@ declare module 'virtual:ketamine-pain-evidence' {
 	export const evidence: import('../engine/check/check-project.ts').Evidence;
 	/** Absolute project root. */
 	export const root: string;
+	/** The folder of the pages editors write (the plugin's `content` option), relative to `root`. */
+	export const contentDir: string;
 }

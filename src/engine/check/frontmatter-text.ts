@@ -4,7 +4,7 @@
  * Starlight writes the page title into `<title>` without escaping it (its head entries are rendered as
  * raw HTML), and uses it for the sidebar and the page heading. So `title` and `sidebar.label` are
  * title-like: `<` and `>` are refused there, as are invisible formatting characters. (The site also
- * escapes `<title>` itself: see src/site/route-middleware.ts; this check tells the editor first.) Other
+ * escapes `<title>` itself: see src/plugin/route-middleware/page-title.ts; this check tells the editor first.) Other
  * string fields may hold such characters and are escaped on every path to HTML.
  */
 import type { z } from 'zod';

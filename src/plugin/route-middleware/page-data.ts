@@ -2,13 +2,13 @@
  * Starlight route middleware: what every page's route data needs from the site's address.
  * - Hero action links in frontmatter (`hero.actions[].link`) are written root-relative by editors;
  *   Starlight does not put them under the base path, so they are rebased here.
- * - The home page's hero shows a condition chooser in its picture slot (src/site/condition-chooser.ts).
+ * - The home page's hero shows a condition chooser in its picture slot (src/plugin/route-middleware/condition-chooser.ts).
  * - Condition pages get JSON-LD: a `MedicalWebPage` about its `MedicalCondition`, with review dates.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { absoluteUrl, sitePath } from './site.ts';
-import { conditionPageJsonLd, jsonForScript } from '../engine/render/structured-data.ts';
-import { CONDITION_LABELS, newestDate } from './page-meta.ts';
+import { absoluteUrl, sitePath } from '../../site/site.ts';
+import { conditionPageJsonLd, jsonForScript } from '../../engine/render/structured-data.ts';
+import { CONDITION_LABELS, newestDate } from '../../site/page-meta.ts';
 import { conditionChooserHtml } from './condition-chooser.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {

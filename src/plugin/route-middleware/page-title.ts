@@ -10,8 +10,8 @@
  * src/engine/check/entry-text-rules.ts), and this makes the title inert even if a check is missed.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { escapeTitle } from './escape-title.ts';
-import { truncateText } from '../engine/check/text-safety.ts';
+import { escapeTitle } from '../../site/escape-title.ts';
+import { truncateText } from '../../engine/check/text-safety.ts';
 
 /** Characters of the page title kept in `<title>` (before " | Ketamine Pain Evidence"). */
 export const TAB_TITLE_MAX = 100;

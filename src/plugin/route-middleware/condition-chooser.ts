@@ -5,7 +5,7 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { CONDITIONS, CONDITION_LABELS } from '../engine/read/taxonomy.ts';
+import { CONDITIONS, CONDITION_LABELS } from '../../engine/read/taxonomy.ts';
 
 /** The chooser as HTML (Starlight's hero takes raw HTML), links made by `hrefOf` (base path). */
 export function conditionChooserHtml(hrefOf: (path: string) => string): string {
