@@ -6,10 +6,10 @@ import { defineMdastPlugin } from 'satteri';
 import type { Evidence } from '../engine/check/check-project.ts';
 import { ensureFormatted, formatReferences } from '../engine/render/format.ts';
 import { renderBibliography } from '../engine/render/render.ts';
-import { CITED_KEYS } from './cited-keys.ts';
-import { recordKeyPicture } from './key-picture.ts';
+import { keyPictureFor } from './key-picture.ts';
 import { htmlNode } from './nodes.ts';
 import { existingPageState } from './page-state.ts';
+import { pageFrontmatter, recordPageData } from './page-data.ts';
 
 export function bibliographyPlugin(evidence: Evidence, base = '/') {
 	const { library, facts } = evidence;
@@ -22,10 +22,14 @@ export function bibliographyPlugin(evidence: Evidence, base = '/') {
 		after(root, ctx) {
 			const page = existingPageState(ctx.data);
 			if (!page || page.order.size === 0) return;
-			const frontmatter = (ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
-				?.frontmatter;
-			if (frontmatter) frontmatter[CITED_KEYS] = [...page.order.keys()];
-			if (frontmatter) recordKeyPicture(frontmatter, evidence);
+			const frontmatter = pageFrontmatter(ctx.data);
+			if (frontmatter) {
+				const keyPicture = keyPictureFor(frontmatter, evidence);
+				recordPageData(frontmatter, {
+					citedKeys: [...page.order.keys()],
+					...(keyPicture ? { keyPicture } : {}),
+				});
+			}
 			if (!formatted) {
 				ensureFormatted([...library.entries.values()]);
 				formatted = true;

@@ -17,6 +17,7 @@ import { DIRECTIVES } from './directives/index.ts';
 import { assertKnown } from './directives/known-keys.ts';
 import { locate } from './locate.ts';
 import { htmlNode, type Position } from './nodes.ts';
+import { pageFrontmatter } from './page-data.ts';
 import { citer, pageState } from './page-state.ts';
 
 export function citationsPlugin(evidence: Evidence, base = '/') {
@@ -76,9 +77,7 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 				attributes,
 				id: `${node.name}-${++page.tables}`,
 				position,
-				frontmatter:
-					(ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
-					{},
+				frontmatter: pageFrontmatter(ctx.data) ?? {},
 			});
 			ctx.replaceNode(
 				node,

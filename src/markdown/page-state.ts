@@ -8,6 +8,7 @@ import { CitationOrder } from '../engine/read/citations.ts';
 import type { Evidence } from '../engine/check/check-project.ts';
 import { shortReference } from '../engine/render/format.ts';
 import { renderCluster } from '../engine/render/render.ts';
+import type { SatteriPageData } from './page-data.ts';
 
 export interface PageState {
 	/** Where each h2 starts and whether it opens the plain-language layer. */
@@ -24,7 +25,7 @@ export interface PageState {
 const STATE = 'kpeCitations';
 
 export function pageState(data: unknown): PageState {
-	return ((data as Record<string, unknown>)[STATE] ??= {
+	return ((data as SatteriPageData)[STATE] ??= {
 		sections: [],
 		linked: new Set(),
 		order: new CitationOrder(),
@@ -36,7 +37,7 @@ export function pageState(data: unknown): PageState {
 
 /** The page state if anything was cited or linked, without creating it. */
 export function existingPageState(data: unknown): PageState | undefined {
-	return (data as Record<string, unknown>)[STATE] as PageState | undefined;
+	return (data as SatteriPageData)[STATE] as PageState | undefined;
 }
 
 /** Numbers the keys, records where they are cited, and returns the cluster as hast. */

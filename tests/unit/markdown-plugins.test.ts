@@ -7,7 +7,7 @@ import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkProject, type Evidence } from '../../src/engine/check/check-project.ts';
 import { evidencePlugins } from '../../src/markdown/index.ts';
-import { CITED_KEYS } from '../../src/markdown/cited-keys.ts';
+import { readPageData } from '../../src/markdown/page-data.ts';
 import { glossaryPreview } from '../../src/engine/read/glossary.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
@@ -83,7 +83,7 @@ describe('the evidence Markdown plugins', () => {
 		const { frontmatter } = await render(
 			'::evidence-table{keys="smith2020exercise"}\n\nText [@jones2019trial].\n',
 		);
-		expect(frontmatter[CITED_KEYS]).toEqual(['smith2020exercise', 'jones2019trial']);
+		expect(readPageData(frontmatter).citedKeys).toEqual(['smith2020exercise', 'jones2019trial']);
 	});
 
 	it('stop on an unknown key with the line, column and nearest key', async () => {
