@@ -22,14 +22,14 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../src/engine/check/check-project.ts';
-import { formatDiagnostic, sortDiagnostics } from '../src/engine/check/diagnostics.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/engine/problems/diagnostics.ts';
 import {
 	changedEntries,
 	changedLines,
 	checkOnline,
 	type Fetch,
 } from '../src/engine/editor/online.ts';
-import { annotation, jobSummary } from '../src/engine/check/report-github.ts';
+import { annotation, jobSummary } from '../src/engine/problems/report-github.ts';
 import { commandLine } from './cli.ts';
 
 export interface CheckDependencies {
@@ -70,7 +70,7 @@ export async function main(deps: CheckDependencies): Promise<number> {
 	const { out, err, option } = commandLine(argv, deps);
 	const root = option('--root') ?? process.cwd();
 	const started = performance.now();
-	// Unchanged files are not re-read between checks (src/engine/check/check-cache.ts): the cache
+	// Unchanged files are not re-read between checks (src/engine/read/check-cache.ts): the cache
 	// lives in this project's node_modules/.cache, one file per checked folder (never inside the
 	// checked folder, which may be a test fixture). --no-cache reads everything afresh.
 	const modules = join(process.cwd(), 'node_modules');

@@ -16,7 +16,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../src/engine/check/check-project.ts';
-import { formatDiagnostic } from '../src/engine/check/diagnostics.ts';
+import { formatDiagnostic } from '../src/engine/problems/diagnostics.ts';
 import {
 	Http,
 	SourceError,

@@ -6,8 +6,8 @@
  * every problem and the first one's file and line.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { formatDiagnostic } from '../engine/check/diagnostics.ts';
-import { escapeHtml } from '../engine/check/text-safety.ts';
+import { formatDiagnostic } from '../engine/problems/diagnostics.ts';
+import { escapeHtml } from '../engine/read/text-safety.ts';
 import { evidenceError } from './errors.ts';
 import { publishedSnapshot } from './snapshot.ts';
 

@@ -3,7 +3,7 @@
  * PMID, NCT number, or a near-identical title with the same first author and year) and against
  * records the editors have already decided. Pure: the library is passed in as plain identifiers.
  */
-import { nearTitle, normaliseName, normaliseTitle } from '../engine/editor/record-compare.ts';
+import { nearTitle, normaliseName, normaliseTitle } from '../engine/check/record-compare.ts';
 import type { FoundRecord } from './schema.ts';
 
 /**

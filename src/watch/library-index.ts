@@ -1,7 +1,7 @@
 /** The evidence library as the watch compares records with it: identifiers, title, first author, year. */
 import type { Library } from '../engine/read/library.ts';
 import type { FactsSet } from '../engine/read/facts.ts';
-import { entryYear } from '../engine/editor/record-compare.ts';
+import { entryYear } from '../engine/check/record-compare.ts';
 import type { KnownStudy } from './dedupe.ts';
 
 export function knownStudies(library: Library, facts: FactsSet): KnownStudy[] {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { Diagnostic } from '../engine/check/diagnostics.ts';
+import type { Diagnostic } from '../engine/problems/diagnostics.ts';
 import { checkYamlText } from '../engine/read/yaml-file.ts';
 import {
 	EXCLUSION_REASONS,

@@ -4,7 +4,7 @@
  * decision log (`references/watch/decisions.yaml`) and the run records the watch writes
  * (`references/watch/runs/<id>.json`). Plain zod (Astro's copy), no Astro imports.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 const text = z.string().trim().min(1);
 

@@ -6,27 +6,27 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { join, relative, resolve } from 'node:path';
-import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { sortDiagnostics, type Diagnostic } from '../problems/diagnostics.ts';
 import { checkAcrossEntries, checkEntry } from './entry-rules.ts';
 import { checkEntryText } from './entry-text-rules.ts';
 import { loadFacts, type FactsSet } from '../read/facts.ts';
 import { displayPath, loadLibrary, type Library } from '../read/library.ts';
 import { parsePage, scanPage } from '../read/citations.ts';
-import { factsStub } from '../editor/facts-stub.ts';
+import { factsStub } from '../read/facts-stub.ts';
 import { loadClaims, type ClaimRecord } from '../read/claims.ts';
 import { loadGlossary, type GlossaryTerm } from '../read/glossary.ts';
-import { nearestKeys, suggestion } from './nearest-keys.ts';
+import { nearestKeys, suggestion } from '../problems/nearest-keys.ts';
 import {
 	checkDirective,
 	directivesIn,
 	findDirectives,
 	type DirectiveUse,
 } from '../read/directives.ts';
-import { listAttribute } from '../render/selection.ts';
+import { listAttribute } from '../read/selection.ts';
 import { checkFrontmatterTitles, parseFrontmatter, type Frontmatter } from './frontmatter-text.ts';
 import { CONDITIONS } from '../read/taxonomy.ts';
-import { openCheckCache } from './check-cache.ts';
-import { rawTextProblems } from './text-limits.ts';
+import { openCheckCache } from '../read/check-cache.ts';
+import { rawTextProblems } from '../read/text-limits.ts';
 import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
 import { componentPropProblems } from './component-props.ts';
 import { loadWatch, watchedPages, type WatchData } from '../../watch/load.ts';
@@ -47,7 +47,7 @@ export interface ProjectPaths {
 	/** The glossary file. @default 'content/glossary.yaml' */
 	glossaryFile?: string;
 	/**
-	 * Where to keep results of unchanged files between checks (src/engine/check/check-cache.ts).
+	 * Where to keep results of unchanged files between checks (src/engine/read/check-cache.ts).
 	 * @default none: everything is read afresh
 	 */
 	cacheDir?: string;

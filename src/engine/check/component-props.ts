@@ -3,7 +3,7 @@
  * wrong value (`<BottomLine certainty="medium">`, `<Certainty level="extreme"/>`) would pass the
  * check and then stop the build with a stack trace, so it is refused here at its line.
  */
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import { CERTAINTY_LEVELS } from '../read/page-frontmatter.ts';
 
 /** Each component's props that must hold one of a fixed list of words. */

@@ -2,17 +2,12 @@
  * Checks on each library entry and across entries: required fields, identifiers, safety.
  * Every rule returns problems; none throws, so an editor sees them all at once.
  */
-import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticCode } from '../problems/diagnostics.ts';
 import type { LibraryEntry } from '../read/library.ts';
 import type { ScannedField } from '../read/bibtex-scan.ts';
 import { distance } from 'fastest-levenshtein';
-import { suggestion } from './nearest-keys.ts';
-import {
-	normaliseTitle,
-	firstAuthorFamily,
-	entryYear,
-	nearTitle,
-} from '../editor/record-compare.ts';
+import { suggestion } from '../problems/nearest-keys.ts';
+import { normaliseTitle, firstAuthorFamily, entryYear, nearTitle } from './record-compare.ts';
 
 /** The field an editor adds, instead of a DOI or PMID, to say why an entry has neither. */
 export const NO_IDENTIFIER_FIELD = 'noidreason';

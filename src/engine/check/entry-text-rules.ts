@@ -7,12 +7,12 @@
  * `<` and `>` are refused there whatever their spelling. Keys, identifiers and titles must also be
  * free of invisible formatting characters that could make them display as something else.
  */
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { LibraryEntry } from '../read/library.ts';
 import type { ScannedField } from '../read/bibtex-scan.ts';
 import { hasHtml } from './entry-rules.ts';
-import { MAX_FIELD_CHARS, fieldTooLong } from './text-limits.ts';
-import { findInvisible, findMarkup, withoutInvisible, withoutMarkup } from './text-safety.ts';
+import { MAX_FIELD_CHARS, fieldTooLong } from '../read/text-limits.ts';
+import { findInvisible, findMarkup, withoutInvisible, withoutMarkup } from '../read/text-safety.ts';
 
 /** CSL fields never displayed (so not checked for markup): editor-only or replaced by our own links. */
 const NOT_DISPLAYED = new Set([

@@ -9,8 +9,8 @@
  */
 import type { z } from 'zod';
 import { LineCounter, isScalar, parseDocument, type Document } from 'yaml';
-import type { Diagnostic } from './diagnostics.ts';
-import { findInvisible, findMarkup } from './text-safety.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
+import { findInvisible, findMarkup } from '../read/text-safety.ts';
 
 /** Frontmatter fields shown as a title, as paths into the data. */
 export const TITLE_FIELDS: readonly (readonly string[])[] = [['title'], ['sidebar', 'label']];

@@ -4,7 +4,7 @@
  * must also be cited in the page's text (every number then points at a reference on the page).
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { Frontmatter } from './frontmatter-text.ts';
 
 /** A source of the box that the page's text does not cite. */

@@ -6,7 +6,7 @@
 import { isMap, isNode, isSeq, type Document } from 'yaml';
 import { outcomeSchema, type Outcome } from '../read/page-frontmatter.ts';
 import { wordingProblems } from './certainty-wording.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { StudyFacts } from '../read/facts-schema.ts';
 import { gradingProblems } from '../grade/grading.ts';
 

@@ -9,12 +9,12 @@
  * `yaml` (positions, alias limit) so each problem is named at its line first.
  */
 import { isMap, isNode, isSeq } from 'yaml';
-import type { Diagnostic } from './diagnostics.ts';
-import { formatSize } from './text-limits.ts';
-import { intervalProblems } from './intervals.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
+import { formatSize } from '../read/text-limits.ts';
+import { intervalProblems } from '../read/intervals.ts';
 import type { Frontmatter } from './frontmatter-text.ts';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { checkPageFrontmatter, isRealIsoDate, pageFields } from '../read/page-frontmatter.ts';
 
 /**

@@ -14,8 +14,8 @@ import {
 	nearTitle,
 	normaliseName,
 	normaliseTitle,
-} from './record-compare.ts';
-import { factsStub } from './facts-stub.ts';
+} from '../check/record-compare.ts';
+import { factsStub } from '../read/facts-stub.ts';
 import { doiFromUrl } from '../check/entry-rules.ts';
 import { scanBibtex } from '../read/bibtex-scan.ts';
 import { CONDITIONS, type Condition } from '../read/page-frontmatter.ts';

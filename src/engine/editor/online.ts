@@ -9,9 +9,9 @@
  *
  * `fetch` is injected, so tests replay recorded responses and never touch the network.
  */
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { CslItem, LibraryEntry } from '../read/library.ts';
-import { compareRecords } from './record-compare.ts';
+import { compareRecords } from '../check/record-compare.ts';
 import { doiUrl } from '../read/csl-fields.ts';
 
 export type Fetch = (

@@ -4,9 +4,9 @@
  * and before citation-js sees an entry, so the checks see — and the site publishes — the values the
  * entry really has (a journal written as a macro, a booktitle inherited from its proceedings).
  */
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { ScannedEntry, ScannedField, ScannedMacro, ValuePart } from './bibtex-scan.ts';
-import { nearestKeys, suggestion } from '../check/nearest-keys.ts';
+import { nearestKeys, suggestion } from '../problems/nearest-keys.ts';
 
 /** The month macros every BibTeX style predefines; biblatex reads these numbers as months. */
 const MONTHS: Record<string, string> = Object.fromEntries(

@@ -5,13 +5,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { certaintySchema, conditionSchema } from './page-frontmatter.ts';
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import { displayPath } from './library.ts';
 import { findClusters } from './citations.ts';
 import { fieldCitations } from './field-citations.ts';
-import { escapeHtml } from '../check/text-safety.ts';
+import { escapeHtml } from './text-safety.ts';
 
 export const VERDICTS = ['supported', 'partly-supported', 'not-supported', 'unknown'] as const;
 export const VERDICT_LABELS: Record<(typeof VERDICTS)[number], string> = {

@@ -7,7 +7,7 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { CONDITIONS, TOPIC_PAGES } from './taxonomy.ts';
 import { DESIGNS } from './facts-schema.ts';
-import { nearestKeys, suggestion } from '../check/nearest-keys.ts';
+import { nearestKeys, suggestion } from '../problems/nearest-keys.ts';
 
 export const DIRECTIVE_NAMES = [
 	'evidence-table',

@@ -5,7 +5,7 @@
  * parallel pull requests never touch the same file. The BibTeX entry holds the bibliographic record;
  * this file holds what the study did and found, in the editors' own words.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { CONDITIONS } from './taxonomy.ts';
 
 /**

@@ -3,15 +3,15 @@
  * against the library. Positions come from the YAML document, so errors point at the right line.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { NO_CACHE, type CheckCache } from '../check/check-cache.ts';
+import { NO_CACHE, type CheckCache } from './check-cache.ts';
 import { join } from 'node:path';
 import { checkYamlText, readYamlFile, type YamlFileOptions } from './yaml-file.ts';
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import { studyFactsSchema, type StudyFacts } from './facts-schema.ts';
 import { displayPath } from './library.ts';
-import { nearestKeys, suggestion } from '../check/nearest-keys.ts';
-import { factsStubLines } from '../editor/facts-stub.ts';
-import { intervalProblems } from '../check/intervals.ts';
+import { nearestKeys, suggestion } from '../problems/nearest-keys.ts';
+import { factsStubLines } from './facts-stub.ts';
+import { intervalProblems } from './intervals.ts';
 
 export interface FactsRecord {
 	file: string;

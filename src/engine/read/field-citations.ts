@@ -3,7 +3,7 @@
  * keys it cites, at the field's position, and a problem for each bracket that looks like a citation
  * but cannot be read. Shared by the claims and glossary loaders.
  */
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import { findClusters, findUnreadableClusters } from './citations.ts';
 
 export interface FieldCitation {

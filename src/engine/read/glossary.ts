@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { readYamlFile } from './yaml-file.ts';
-import { z } from 'astro/zod';
-import type { Diagnostic } from '../check/diagnostics.ts';
+import { z } from 'zod';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import { displayPath } from './library.ts';
 import { CLUSTER } from './citations.ts';
 import { fieldCitations } from './field-citations.ts';

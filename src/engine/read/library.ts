@@ -7,13 +7,13 @@
  * citation-js decodes each entry, rewritten in plain `name = {value}` form, into CSL-JSON. The count
  * of entries in the files is compared with the count parsed, so no entry is ever silently dropped.
  */
-import { NO_CACHE, type CheckCache } from '../check/check-cache.ts';
-import { rawTextProblems } from '../check/text-limits.ts';
+import { NO_CACHE, type CheckCache } from './check-cache.ts';
+import { rawTextProblems } from './text-limits.ts';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 import { scanBibtex, type ScanResult, type ScannedEntry } from './bibtex-scan.ts';
 import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
 import { markEtAl } from './et-al.ts';

@@ -1,10 +1,11 @@
 /**
  * The frontmatter this site adds to Starlight's own page schema.
  *
- * Plain zod schemas (Astro's own copy, `astro/zod`; nothing else from Astro), unit-tested and reused by scripts; `src/content.config.ts`
- * passes it to `docsSchema({ extend })`.
+ * Plain zod schemas, unit-tested and reused by scripts; `src/content.config.ts` passes them to
+ * `docsSchema({ extend })`. The engine imports `zod` itself, not Astro's re-export `astro/zod`: the
+ * package.json range is Astro's, so npm installs the one copy both use.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { CONDITIONS } from './taxonomy.ts';
 
 export { CONDITIONS };

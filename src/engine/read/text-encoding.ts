@@ -6,7 +6,7 @@
  * Exporters that write something else: Windows Notepad and some reference managers save UTF-16
  * (with a byte-order mark, or without one), older tools Latin-1 / Windows-1252.
  */
-import type { Diagnostic } from '../check/diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
 
 export interface DecodedFile {
 	/** The text, or undefined when the bytes cannot be decoded at all. */

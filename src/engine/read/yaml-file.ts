@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
-import type { z } from 'astro/zod';
-import type { Diagnostic, DiagnosticCode } from '../check/diagnostics.ts';
-import { findInvisible, findMarkup } from '../check/text-safety.ts';
+import type { z } from 'zod';
+import type { Diagnostic, DiagnosticCode } from '../problems/diagnostics.ts';
+import { findInvisible, findMarkup } from './text-safety.ts';
 import { fastYamlData } from './yaml-fast.ts';
-import { MAX_FIELD_CHARS, fieldTooLong, rawTextProblems } from '../check/text-limits.ts';
+import { MAX_FIELD_CHARS, fieldTooLong, rawTextProblems } from './text-limits.ts';
 
 export interface YamlFile<T> {
 	/** The validated data, or undefined when the file has errors (already reported). */

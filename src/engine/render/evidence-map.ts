@@ -7,7 +7,7 @@ import type { Certainty, Condition, Outcome } from '../read/page-frontmatter.ts'
 import type { StudyFacts } from '../read/facts-schema.ts';
 import { CERTAINTY_LABELS } from '../grade/certainty.ts';
 import { outcomeRowId } from './tables.ts';
-import { escapeHtml } from '../check/text-safety.ts';
+import { escapeHtml } from '../read/text-safety.ts';
 
 export interface MapCell {
 	outcome: string;

@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from '../read/library.ts';
-import { escapeHtml, truncateText } from '../check/text-safety.ts';
+import { escapeHtml, truncateText } from '../read/text-safety.ts';
 import { isPartlySeen } from '../check/entry-rules.ts';
 import { doiUrl, familyName, pubmedUrl } from '../read/csl-fields.ts';
 

@@ -1,6 +1,6 @@
 /** `::evidence-table{condition="crps"}` or `{keys="a b"}`: the studies, from their facts files. */
 import type { Condition } from '../../engine/read/taxonomy.ts';
-import { listAttribute, selectEvidenceTable } from '../../engine/render/selection.ts';
+import { listAttribute, selectEvidenceTable } from '../../engine/read/selection.ts';
 import { compareStudies, renderEvidenceTable } from '../../engine/render/tables.ts';
 import type { DirectiveRenderer } from './context.ts';
 import { assertKnown, factsOf } from './known-keys.ts';

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../engine/check/check-project.ts';
 import type { StudyFacts } from '../../engine/read/facts-schema.ts';
 import type { Library } from '../../engine/read/library.ts';
-import { nearestKeys, suggestion } from '../../engine/check/nearest-keys.ts';
+import { nearestKeys, suggestion } from '../../engine/problems/nearest-keys.ts';
 import { PageError } from '../../plugin/errors.ts';
 import type { Position } from '../nodes.ts';
 

@@ -1,6 +1,6 @@
 /** `::protocol-table`: every study of effect that reports a regimen, under each condition it studied. */
 import { CONDITION_LABELS, CONDITIONS } from '../../engine/read/taxonomy.ts';
-import { selectProtocolRows } from '../../engine/render/selection.ts';
+import { selectProtocolRows } from '../../engine/read/selection.ts';
 import { compareStudies, renderProtocolTable } from '../../engine/render/tables.ts';
 import type { DirectiveRenderer } from './context.ts';
 import { studyRow } from './study-row.ts';

@@ -11,7 +11,7 @@
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { escapeTitle } from '../../site/escape-title.ts';
-import { truncateText } from '../../engine/check/text-safety.ts';
+import { truncateText } from '../../engine/read/text-safety.ts';
 
 /** Characters of the page title kept in `<title>` (before " | Ketamine Pain Evidence"). */
 export const TAB_TITLE_MAX = 100;

@@ -1,5 +1,5 @@
 /**
- * The check's cache (src/engine/check/check-cache.ts) changes speed only: a check served from it
+ * The check's cache (src/engine/read/check-cache.ts) changes speed only: a check served from it
  * gives the same entries, facts, page readings and diagnostics as a check that reads every file.
  */
 import {

@@ -16,7 +16,7 @@ import {
 	escapeData,
 	escapeProperty,
 	jobSummary,
-} from '../../../src/engine/check/report-github.ts';
+} from '../../../src/engine/problems/report-github.ts';
 import {
 	changedLines,
 	pubmedName,
@@ -228,7 +228,7 @@ describe('registry lookups (recorded responses)', () => {
 
 describe('CONTRIBUTING.md', () => {
 	it('has a section for every error code the checks can print (each message links to it)', () => {
-		const source = readFileSync('src/engine/check/diagnostics.ts', 'utf8');
+		const source = readFileSync('src/engine/problems/diagnostics.ts', 'utf8');
 		const union = /export type DiagnosticCode =([^;]*);/.exec(source)![1]!;
 		const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
 		expect(codes.length).toBeGreaterThan(30);

@@ -15,7 +15,7 @@ import {
 	formatDiagnostic,
 	type Diagnostic,
 	type DiagnosticCode,
-} from '../../../src/engine/check/diagnostics.ts';
+} from '../../../src/engine/problems/diagnostics.ts';
 import { formatReferences, normaliseText } from '../../../src/engine/render/format.ts';
 
 const fixture = (name: string) =>

@@ -15,7 +15,7 @@ import {
 	type FormattedReference,
 } from '../../../src/engine/render/format.ts';
 import { renderBibliography, renderCluster } from '../../../src/engine/render/render.ts';
-import { escapeHtml } from '../../../src/engine/check/text-safety.ts';
+import { escapeHtml } from '../../../src/engine/read/text-safety.ts';
 
 /** The renderers' trees, serialised as the Markdown plugins do. */
 const cluster = (input: Parameters<typeof renderCluster>[0]) => toHtml(renderCluster(input));

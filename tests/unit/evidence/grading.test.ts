@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/engine/check/check-project.ts';
-import { formatDiagnostic } from '../../../src/engine/check/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/engine/problems/diagnostics.ts';
 import {
 	absoluteEffect,
 	newcombe,

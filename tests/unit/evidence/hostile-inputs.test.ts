@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/engine/check/check-project.ts';
-import type { Diagnostic } from '../../../src/engine/check/diagnostics.ts';
+import type { Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
 import { formatReferences } from '../../../src/engine/render/format.ts';
 
 const fixture = (name: string) =>

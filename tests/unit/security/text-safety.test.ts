@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBibtexText } from '../../../src/engine/read/library.ts';
 import { checkEntry } from '../../../src/engine/check/entry-rules.ts';
 import { checkEntryText } from '../../../src/engine/check/entry-text-rules.ts';
-import type { Diagnostic } from '../../../src/engine/check/diagnostics.ts';
-import { findInvisible, findMarkup, truncateText } from '../../../src/engine/check/text-safety.ts';
+import type { Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
+import { findInvisible, findMarkup, truncateText } from '../../../src/engine/read/text-safety.ts';
 import { escapeTitle } from '../../../src/site/escape-title.ts';
 import {
 	checkFrontmatterTitles,

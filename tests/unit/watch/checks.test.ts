@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/engine/check/check-project.ts';
-import { formatDiagnostic } from '../../../src/engine/check/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/engine/problems/diagnostics.ts';
 
 /** Whole runs and whole-project checks: seconds each on a loaded shared machine (not a speed target). */
 const WHOLE_RUNS = { timeout: 60_000 };

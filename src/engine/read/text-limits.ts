@@ -6,8 +6,8 @@
  * `<title>`, tables, the RIS export) and is invisible in most editors; a 20 MB field makes a 20 MB
  * page. Both are refused where they are written, with their place and size. Linear-time scans only.
  */
-import type { Diagnostic } from './diagnostics.ts';
-import { LineIndex } from './diagnostics.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
+import { LineIndex } from '../problems/diagnostics.ts';
 
 /** Largest file of each kind, in bytes: about ten times the largest the real library holds. */
 export const MAX_FILE_BYTES = {

@@ -35,22 +35,17 @@ export const NO_CACHE: CheckCache = { get: () => undefined, set: () => {}, save:
 const sha1 = (text: string) => hash('sha1', text, 'base64url');
 
 /**
- * The engine's fingerprint: its own sources (this folder and the frontmatter checks) and the
- * versions of the parsers it relies on. Undefined where the sources are not on disk (bundled code).
+ * The engine's fingerprint: its own sources (every stage under src/engine/) and the versions of the
+ * parsers it relies on. Undefined where the sources are not on disk (bundled code).
  */
 function engineVersion(): string | undefined {
-	const here = dirname(fileURLToPath(import.meta.url));
-	if (!existsSync(join(here, 'check-project.ts'))) return undefined;
+	const engine = join(dirname(fileURLToPath(import.meta.url)), '..');
+	if (!existsSync(join(engine, 'check/check-project.ts'))) return undefined;
 	const hash = createHash('sha1');
-	const files = [
-		...readdirSync(here)
-			.filter((n) => n.endsWith('.ts'))
-			.sort()
-			.map((n) => join(here, n)),
-		join(here, '../frontmatter-text.ts'),
-		join(here, '../taxonomy.ts'),
-		join(here, '../page-frontmatter.ts'),
-	];
+	const files = readdirSync(engine, { recursive: true, encoding: 'utf8' })
+		.filter((n) => n.endsWith('.ts'))
+		.sort()
+		.map((n) => join(engine, n));
 	for (const file of files) if (existsSync(file)) hash.update(file).update(readFileSync(file));
 	const require = createRequire(import.meta.url);
 	for (const name of [

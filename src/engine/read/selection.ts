@@ -2,8 +2,8 @@
  * Which studies a generated table lists. Shared by the Markdown plugin (which renders the tables)
  * and the checks (which record, for each study page, every page that cites the study).
  */
-import type { Condition } from '../read/page-frontmatter.ts';
-import type { StudyFacts } from '../read/facts-schema.ts';
+import type { Condition } from './page-frontmatter.ts';
+import type { StudyFacts } from './facts-schema.ts';
 
 /** Not studies of effect: guidelines, narrative reviews, alerts and lab work have their own sections. */
 const NOT_EFFECT = new Set(['guideline', 'narrative-review', 'regulatory-alert', 'preclinical']);

@@ -3,7 +3,7 @@
  * written by `npm run add-study`. It fails the check (`design: TODO`, `n: TODO`) until filled in, so
  * a study can never be published with facts nobody checked.
  */
-import { DESIGNS } from '../read/facts-schema.ts';
+import { DESIGNS } from './facts-schema.ts';
 
 export function factsStub(key: string): string {
 	return [

@@ -1,0 +1,78 @@
+/**
+ * The layout's promises, checked on the code: the evidence engine and the literature watch are pure
+ * TypeScript (no Astro, no site, plugin or component code), and the engine's stages only import
+ * the stages before them (reading knows nothing of checking or rendering).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && /\.(ts|astro)$/.test(entry.name))
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+/** Every module a file imports, as a path from the project root (or the bare package name). */
+function importsOf(file: string): string[] {
+	const source = readFileSync(join(root, file), 'utf8');
+	return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+		([, specifier]) =>
+			specifier!.startsWith('.') ? relative(root, join(root, file, '..', specifier!)) : specifier!,
+	);
+}
+
+describe('the layout', () => {
+	const pure = [...sourceFiles('src/engine'), ...sourceFiles('src/watch')];
+
+	it('finds the engine and the watch', () => {
+		expect(pure.length).toBeGreaterThan(60);
+	});
+
+	it('keeps the engine and the watch free of Astro and of the site, plugin and components', () => {
+		// Starlight's page schema is plain zod: the check applies the build's own schema with it.
+		const allowed = new Set(['@astrojs/starlight/schema']);
+		const offending = pure.flatMap((file) =>
+			importsOf(file)
+				.filter(
+					(target) =>
+						!allowed.has(target) &&
+						/^(astro($|[:/])|@astrojs\/|src\/(site|plugin|markdown|components)\/)/.test(target),
+				)
+				.map((target) => `${file} imports ${target}`),
+		);
+		expect(offending).toEqual([]);
+	});
+
+	/** What each stage may import besides itself: the stages run top to bottom. */
+	const STAGES: Record<string, string[]> = {
+		problems: [],
+		read: ['problems'],
+		grade: ['problems', 'read'],
+		check: ['problems', 'read', 'grade'],
+		render: ['problems', 'read', 'grade', 'check'],
+		editor: ['problems', 'read', 'grade', 'check', 'render'],
+	};
+
+	it('has every engine folder in the list of stages', () => {
+		const folders = readdirSync(join(root, 'src/engine'), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name);
+		expect(folders.sort()).toEqual(Object.keys(STAGES).sort());
+	});
+
+	it('has each stage import only the stages before it', () => {
+		const offending = Object.entries(STAGES).flatMap(([stage, before]) =>
+			sourceFiles(`src/engine/${stage}`).flatMap((file) =>
+				importsOf(file)
+					.map((target) => /^src\/engine\/([^/]+)\//.exec(target)?.[1])
+					.filter((target) => target && target !== stage && !before.includes(target))
+					.map((target) => `${file} (${stage}) imports ${target}`),
+			),
+		);
+		expect(offending).toEqual([]);
+	});
+});
