@@ -3,7 +3,8 @@
  * TypeScript (no Astro, no site, plugin or component code), and the engine's stages only import
  * the stages before them (reading knows nothing of checking or rendering).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -74,5 +75,42 @@ describe('the layout', () => {
 			),
 		);
 		expect(offending).toEqual([]);
+	});
+});
+
+/**
+ * The folders CONTRIBUTING's map must list: every tracked folder, but not the insides of fixtures,
+ * of test suites, of page sections or of the library's data folders.
+ */
+function mappedFolders(): string[] {
+	const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n');
+	const folders = new Set<string>();
+	for (const file of files) {
+		const parts = file.split('/').slice(0, -1);
+		const depth = { tests: 2, content: 2, references: 2 }[parts[0] ?? ''] ?? parts.length;
+		if (parts.length > 0) folders.add(parts.slice(0, Math.min(depth, parts.length)).join('/'));
+	}
+	return [...folders].sort();
+}
+
+describe('CONTRIBUTING.md, where things live', () => {
+	const text = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+	const section = text.split('## Where things live')[1]?.split('\n## ')[0] ?? '';
+	const listed = [...section.matchAll(/^\| `([^`]+)\/` *\|/gm)].map(([, folder]) => folder!);
+
+	it('lists every folder', () => {
+		expect(mappedFolders().filter((folder) => !listed.includes(folder))).toEqual([]);
+	});
+
+	it('lists only folders that exist', () => {
+		expect(listed.filter((folder) => !existsSync(join(root, folder)))).toEqual([]);
+	});
+
+	it('names only files that exist on the path of a citation', () => {
+		const named = [...section.matchAll(/`((?:src|content)\/[\w/.-]+\.(?:ts|astro))`/g)].map(
+			([, file]) => file!,
+		);
+		expect(named.length).toBeGreaterThan(5);
+		expect(named.filter((file) => !existsSync(join(root, file)))).toEqual([]);
 	});
 });
