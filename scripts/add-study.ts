@@ -11,9 +11,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { insertionOffset, prepareStudy } from '../src/lib/evidence/add-study.ts';
-import { loadLibrary } from '../src/lib/evidence/library.ts';
-import type { Fetch } from '../src/lib/evidence/online.ts';
+import { insertionOffset, prepareStudy } from '../src/engine/editor/add-study.ts';
+import { loadLibrary } from '../src/engine/read/library.ts';
+import type { Fetch } from '../src/engine/editor/online.ts';
 
 export interface AddStudyDependencies {
 	argv: string[];

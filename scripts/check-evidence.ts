@@ -17,15 +17,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkProject } from '../src/lib/evidence/check-project.ts';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/evidence/diagnostics.ts';
+import { checkProject } from '../src/engine/check/check-project.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/engine/problems/diagnostics.ts';
 import {
 	changedEntries,
 	changedLines,
 	checkOnline,
 	type Fetch,
-} from '../src/lib/evidence/online.ts';
-import { annotation, jobSummary } from '../src/lib/evidence/report-github.ts';
+} from '../src/engine/editor/online.ts';
+import { annotation, jobSummary } from '../src/engine/problems/report-github.ts';
 import { commandLine } from './cli.ts';
 
 export interface CheckDependencies {

@@ -1,14 +1,14 @@
 /**
  * Astro middleware, once per page while the site is built (before Pagefind reads dist/):
- * - adjusts the page for the search index (src/lib/search/index-markup.ts says what and why);
+ * - adjusts the page for the search index (src/site/search/index-markup.ts says what and why);
  * - cuts its Content-Security-Policy to the hashes of the inline scripts and styles it holds
- *   (src/lib/page-csp.ts).
+ *   (src/site/page-csp.ts).
  */
 import { defineMiddleware } from 'astro:middleware';
 import synonymsSource from '../content/search-synonyms.yaml?raw';
-import { trimPolicyHashes } from './lib/page-csp.ts';
-import { prepareForSearch } from './lib/search/index-markup.ts';
-import { parseSynonyms } from './lib/search/synonyms.ts';
+import { trimPolicyHashes } from './site/page-csp.ts';
+import { prepareForSearch } from './site/search/index-markup.ts';
+import { parseSynonyms } from './site/search/synonyms.ts';
 
 const synonyms = parseSynonyms(synonymsSource);
 

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { scanBibtex } from '../../src/lib/evidence/bibtex-scan.ts';
+import { scanBibtex } from '../../src/engine/read/bibtex-scan.ts';
 
 export interface RealisticProject {
 	root: string;

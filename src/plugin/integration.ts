@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkProject, type Evidence } from '../lib/evidence/check-project.ts';
+import { checkProject, type Evidence } from '../engine/check/check-project.ts';
 import { evidenceError } from './errors.ts';
 import { addMarkdownPlugins } from './markdown.ts';
 import type { EvidenceOptions } from './options.ts';
@@ -57,6 +57,7 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 				};
 				publishSnapshot({
 					root,
+					contentDir: options.content,
 					get evidence() {
 						return evidence();
 					},

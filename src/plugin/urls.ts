@@ -1,5 +1,5 @@
 /** Site URLs in pages and components, base-aware: links the evidence code writes go through here. */
-import { withBase } from '../lib/site-url.ts';
+import { withBase } from '../site/site-url.ts';
 
 /** A site path (`/studies/x/`) under the configured `base`. */
 export function siteUrl(path: string): string {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { parseSynonyms, SYNONYMS_FILE } from '../../src/lib/search/synonyms.ts';
+import { parseSynonyms, SYNONYMS_FILE } from '../../src/site/search/synonyms.ts';
 import { foreignRequests, recordRequests, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');

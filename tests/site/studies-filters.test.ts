@@ -1,7 +1,7 @@
 /** The studies index views: every count matches the library, and the views add up. */
 import { describe, expect, it } from 'vitest';
 import { builtPages, readPage } from '../support/dist.ts';
-import { checkProject } from '../../src/lib/evidence/check-project.ts';
+import { checkProject } from '../../src/engine/check/check-project.ts';
 
 const evidence = checkProject({ root: process.cwd() });
 const total = evidence.library.entries.size;

@@ -1,7 +1,7 @@
 import { mdxToJs, markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { satteriBaseLinks } from '../../src/plugins/satteri-base-links.ts';
-import { absoluteUrl, reportProblemUrl, sitePath, siteAddress } from '../../src/lib/site.ts';
+import { satteriBaseLinks } from '../../src/markdown/satteri-base-links.ts';
+import { absoluteUrl, reportProblemUrl, sitePath, siteAddress } from '../../src/site/site.ts';
 
 describe('site address', () => {
 	it('derives origin and base path from one SITE_URL', () => {

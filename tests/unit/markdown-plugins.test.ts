@@ -5,10 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkProject, type Evidence } from '../../src/lib/evidence/check-project.ts';
-import { evidencePlugins } from '../../src/plugins/index.ts';
-import { CITED_KEYS } from '../../src/plugins/cited-keys.ts';
-import { glossaryPreview } from '../../src/lib/evidence/glossary.ts';
+import { checkProject, type Evidence } from '../../src/engine/check/check-project.ts';
+import { evidencePlugins } from '../../src/markdown/index.ts';
+import { readPageData } from '../../src/markdown/page-data.ts';
+import { glossaryPreview } from '../../src/engine/read/glossary.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
 const library = checkProject({ root });
@@ -83,7 +83,7 @@ describe('the evidence Markdown plugins', () => {
 		const { frontmatter } = await render(
 			'::evidence-table{keys="smith2020exercise"}\n\nText [@jones2019trial].\n',
 		);
-		expect(frontmatter[CITED_KEYS]).toEqual(['smith2020exercise', 'jones2019trial']);
+		expect(readPageData(frontmatter).citedKeys).toEqual(['smith2020exercise', 'jones2019trial']);
 	});
 
 	it('stop on an unknown key with the line, column and nearest key', async () => {

@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { evidence } from 'virtual:ketamine-pain-evidence';
-import { exportFiles } from '../../lib/exports.ts';
+import { exportFiles } from '../../engine/render/exports.ts';
 import { citedOn } from '../cited-on.ts';
 
 export const getStaticPaths = (async () => {

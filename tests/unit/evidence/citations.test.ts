@@ -9,7 +9,7 @@ import {
 	findClusters,
 	groupNumbers,
 	scanPage,
-} from '../../../src/lib/evidence/citations.ts';
+} from '../../../src/engine/read/citations.ts';
 
 /** Every citation in a page source, with its position, as the check's page scan finds them. */
 const scanPageCitations = (source: string, format?: 'md' | 'mdx') =>

@@ -5,9 +5,9 @@ import {
 	familyName,
 	personName,
 	pubmedUrl,
-} from '../../../src/lib/evidence/csl-fields.ts';
-import { highwireMeta, studyJsonLd } from '../../../src/lib/structured-data.ts';
-import type { CslItem } from '../../../src/lib/evidence/library.ts';
+} from '../../../src/engine/read/csl-fields.ts';
+import { highwireMeta, studyJsonLd } from '../../../src/engine/render/structured-data.ts';
+import type { CslItem } from '../../../src/engine/read/library.ts';
 
 const deCarvalho = {
 	given: 'L. B.',

@@ -6,16 +6,16 @@ import { h } from 'hastscript';
  */
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { loadBibtexText, type LibraryEntry } from '../../../src/lib/evidence/library.ts';
+import { loadBibtexText, type LibraryEntry } from '../../../src/engine/read/library.ts';
 import {
 	formatReferences,
 	identifierLinkNodes,
 	normaliseText,
 	shortReference,
 	type FormattedReference,
-} from '../../../src/lib/evidence/format.ts';
-import { renderBibliography, renderCluster } from '../../../src/lib/evidence/render.ts';
-import { escapeHtml } from '../../../src/lib/evidence/text-safety.ts';
+} from '../../../src/engine/render/format.ts';
+import { renderBibliography, renderCluster } from '../../../src/engine/render/render.ts';
+import { escapeHtml } from '../../../src/engine/read/text-safety.ts';
 
 /** The renderers' trees, serialised as the Markdown plugins do. */
 const identifierLinks = (csl: Parameters<typeof identifierLinkNodes>[0]) =>

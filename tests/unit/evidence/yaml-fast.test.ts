@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { fastYamlData } from '../../../src/lib/evidence/yaml-fast.ts';
-import { studyFactsSchema } from '../../../src/lib/evidence/facts-schema.ts';
-import { checkYamlText } from '../../../src/lib/evidence/yaml-file.ts';
+import { fastYamlData } from '../../../src/engine/read/yaml-fast.ts';
+import { studyFactsSchema } from '../../../src/engine/read/facts-schema.ts';
+import { checkYamlText } from '../../../src/engine/read/yaml-file.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 

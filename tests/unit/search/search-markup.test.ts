@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseSynonyms, synonymsIn, SYNONYMS_FILE } from '../../../src/lib/search/synonyms.ts';
-import { prepareForSearch, textOf } from '../../../src/lib/search/index-markup.ts';
+import { parseSynonyms, synonymsIn, SYNONYMS_FILE } from '../../../src/site/search/synonyms.ts';
+import { prepareForSearch, textOf } from '../../../src/site/search/index-markup.ts';
 
 const groups = [
 	['esketamine', 'S-ketamine', 'S(+)-ketamine'],

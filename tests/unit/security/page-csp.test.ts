@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineHashes, trimPolicyHashes } from '../../../src/lib/page-csp.ts';
+import { inlineHashes, trimPolicyHashes } from '../../../src/site/page-csp.ts';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const page = (policy: string, body: string) =>

@@ -5,13 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
-import { checkEntry } from '../../../src/lib/evidence/entry-rules.ts';
-import { checkEntryText } from '../../../src/lib/evidence/entry-text-rules.ts';
-import type { Diagnostic } from '../../../src/lib/evidence/diagnostics.ts';
-import { findInvisible, findMarkup, truncateText } from '../../../src/lib/evidence/text-safety.ts';
-import { escapeTitle } from '../../../src/lib/escape-title.ts';
-import { checkFrontmatterTitles, titleTextProblems } from '../../../src/lib/frontmatter-text.ts';
+import { loadBibtexText } from '../../../src/engine/read/library.ts';
+import { checkEntry } from '../../../src/engine/check/entry-rules.ts';
+import { checkEntryText } from '../../../src/engine/check/entry-text-rules.ts';
+import type { Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
+import { findInvisible, findMarkup, truncateText } from '../../../src/engine/read/text-safety.ts';
+import { escapeTitle } from '../../../src/site/escape-title.ts';
+import {
+	checkFrontmatterTitles,
+	titleTextProblems,
+} from '../../../src/engine/check/frontmatter-text.ts';
 
 /** Builds a one-entry library with `field = {value}` on line 3, and returns every entry problem. */
 function problemsFor(field: string, value: string, key = 'smith2020exercise'): Diagnostic[] {
