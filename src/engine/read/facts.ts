@@ -47,8 +47,7 @@ export function loadFacts(
 			invalid.add(fileKey);
 			continue;
 		}
-		// The line of `key:` is looked up only for a problem to report: finding it means parsing the
-		// file with positions, which most files never need (see yaml-fast.ts).
+		// The line of `key:`, looked up only for a problem to report.
 		const keyLine = read.keyLine;
 		const facts = read.data;
 		if (facts.key !== fileKey) {

@@ -7,7 +7,6 @@ import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, DiagnosticCode } from '../problems/diagnostics.ts';
 import { findInvisible, findMarkup } from './text-safety.ts';
-import { fastYamlData } from './yaml-fast.ts';
 import { MAX_FIELD_CHARS, fieldTooLong, rawTextProblems } from './text-limits.ts';
 
 export interface YamlFile<T> {
@@ -84,8 +83,8 @@ export function checkYamlText<S extends z.ZodType>(
 	schema: S,
 	options: YamlFileOptions,
 ): YamlFile<z.infer<S>> {
-	// Most files are read by js-yaml (fast, no positions); `yaml` parses the file only when a
-	// position is needed, or when js-yaml cannot vouch for the file (see yaml-fast.ts).
+	// Parsed on first use (a file refused as too large never is), keeping every node's position
+	// for the diagnostics below.
 	let document: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
 	const parsedDocument = () => {
 		if (!document) {
@@ -117,32 +116,28 @@ export function checkYamlText<S extends z.ZodType>(
 		diagnostics.push({ code: options.code, file, ...where, key: options.key, message, hint });
 
 	let value: unknown;
-	const fast = fastYamlData(source);
-	if (fast) value = fast.value;
-	else {
-		const { doc } = parsedDocument();
-		if (doc.errors.length > 0) {
-			for (const error of doc.errors) {
-				report(
-					at(error.pos[0]),
-					`This is not valid YAML: ${error.message.split('\n')[0]}`,
-					options.yamlHint,
-				);
-			}
-			return { data: undefined, diagnostics, positionOf };
-		}
-		// `toJS` refuses documents whose aliases would expand past a limit (a "billion laughs" alias
-		// bomb) by throwing: report it at the file instead of stopping with a stack trace.
-		try {
-			value = doc.toJS({ maxAliasCount: 100 });
-		} catch (error) {
+	const { doc } = parsedDocument();
+	if (doc.errors.length > 0) {
+		for (const error of doc.errors) {
 			report(
-				at(0),
-				`This YAML cannot be read: ${(error as Error).message.split('\n')[0]}`,
-				'Write each value out instead of repeating it through `&anchor` / `*alias` references.',
+				at(error.pos[0]),
+				`This is not valid YAML: ${error.message.split('\n')[0]}`,
+				options.yamlHint,
 			);
-			return { data: undefined, diagnostics, positionOf };
 		}
+		return { data: undefined, diagnostics, positionOf };
+	}
+	// `toJS` refuses documents whose aliases would expand past a limit (a "billion laughs" alias
+	// bomb) by throwing: report it at the file instead of stopping with a stack trace.
+	try {
+		value = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		report(
+			at(0),
+			`This YAML cannot be read: ${(error as Error).message.split('\n')[0]}`,
+			'Write each value out instead of repeating it through `&anchor` / `*alias` references.',
+		);
+		return { data: undefined, diagnostics, positionOf };
 	}
 	const unfinished = options.unfinished;
 	if (unfinished && (value === null || value === undefined)) {
