@@ -30,8 +30,6 @@ export function htmlNode(sourceFormat: string, tree: Nodes, { flow = false, base
 	};
 }
 
-export type Position = { line: number; column: number };
-
 /** True for a site link written root-relative (`/studies/x/`), not a protocol-relative `//host`. */
 const rootRelative = (href: unknown): href is string =>
 	typeof href === 'string' && href.startsWith('/') && !href.startsWith('//');

@@ -42,7 +42,7 @@ export function clinicClaimsPlugin(evidence: Evidence, base = '/') {
 			if (problem)
 				throw new PageError(
 					`${problem.message} ${problem.hint}`,
-					locate(ctx, '::clinic-claims', node.position?.start),
+					locate(ctx, node.position?.start),
 				);
 			const html = (tree: Nodes) => htmlNode(ctx.sourceFormat, tree, { flow: true, base });
 			const text = (value: string) => ({ type: 'text', value });

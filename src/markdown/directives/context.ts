@@ -1,6 +1,6 @@
 import type { Nodes } from 'hast';
 import type { Evidence } from '../../engine/check/check-project.ts';
-import type { Position } from '../nodes.ts';
+import type { Position } from '../../engine/read/position.ts';
 import type { Cite, PageState } from '../page-state.ts';
 
 /** What a directive renderer gets: the checked evidence, the page, and its own attributes (already valid). */
