@@ -16,7 +16,8 @@ import {
 } from '../grade/absolute-effects.ts';
 import { DESIGN_LABELS, DESIGNS, type StudyCount, type StudyFacts } from '../read/facts-schema.ts';
 import { computeCertainty, countPeople, peopleLabel } from '../grade/grading.ts';
-import { NO_YEAR, familyName } from './format.ts';
+import { NO_YEAR } from './format.ts';
+import { cslYear, familyName } from '../read/csl-fields.ts';
 import type { CslItem } from '../read/library.ts';
 
 /** "Noppers 2011": first author's family name and year. */
@@ -24,7 +25,7 @@ export function studyLabel(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const name = first ? familyName(first) || csl.id : csl.id;
 	// "Eichenberger n.d.": a label never ends in a bare name (or "Eichenberger:" in a heading).
-	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
+	const year = cslYear(csl) ?? NO_YEAR;
 	return `${name} ${year}`;
 }
 
@@ -65,7 +66,7 @@ export function compareStudies(
 	b: { facts: StudyFacts; csl: CslItem },
 ): number {
 	const rank = (f: StudyFacts) => DESIGNS.indexOf(f.design);
-	const year = (c: CslItem) => Number(c.issued?.['date-parts']?.[0]?.[0] ?? 0);
+	const year = (c: CslItem) => cslYear(c) ?? 0;
 	return (
 		rank(a.facts) - rank(b.facts) || year(b.csl) - year(a.csl) || a.csl.id.localeCompare(b.csl.id)
 	);
