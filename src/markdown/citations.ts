@@ -77,17 +77,12 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 				attributes,
 				id: `${node.name}-${++page.tables}`,
 				position,
+				base,
 				frontmatter:
 					(ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
 					{},
 			});
-			ctx.replaceNode(
-				node,
-				htmlNode(ctx.sourceFormat, tree, {
-					flow: true,
-					base,
-				}),
-			);
+			ctx.replaceNode(node, htmlNode(ctx.sourceFormat, tree, { flow: true }));
 		},
 	});
 }

@@ -157,9 +157,15 @@ describe('the evidence Markdown plugins', () => {
 	});
 
 	it('put the site links of generated tables under the base', async () => {
-		const { html } = await render('::evidence-table{keys="smith2020exercise"}\n', '/kpe/');
+		const { html } = await render(
+			'::evidence-table{keys="smith2020exercise"}\n\n::protocol-table\n',
+			'/kpe/',
+		);
 		expect(html).toContain('href="/kpe/studies/smith2020exercise/"');
-		expect(html).not.toMatch(/href="\/studies\//);
+		// Every site link (tables, reference list) is written under the base, none left root-relative.
+		const siteLinks = [...html.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]!);
+		expect(siteLinks.length).toBeGreaterThanOrEqual(2);
+		expect(siteLinks.filter((href) => !href.startsWith('/kpe/'))).toEqual([]);
 	});
 
 	it('link the first use of a glossary term in the plain-language layer only, under the base', async () => {

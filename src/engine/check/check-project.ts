@@ -173,12 +173,6 @@ function keywordConditionProblems(library: Library, facts: FactsSet): Diagnostic
 	return out;
 }
 
-/** `conditions/crps.mdx` → `/conditions/crps/`; `index.mdx` → `/`. */
-export function pageUrl(relativePath: string): string {
-	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-	return slug ? `/${slug}/` : '/';
-}
-
 /** What the check reads from one page, whatever the library holds: pure in the page's text. */
 interface PageReading {
 	directives: DirectiveUse[];

@@ -13,6 +13,8 @@ export interface DirectiveContext {
 	/** `evidence-table-3`: unique on the page, for captions and ARIA. */
 	id: string;
 	position: Position | undefined;
+	/** The site's base path (`/`, `/repo/`): the renderers write their site links under it. */
+	base: string;
 	frontmatter: Record<string, unknown>;
 }
 

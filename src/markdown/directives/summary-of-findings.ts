@@ -26,5 +26,6 @@ export const summaryOfFindings: DirectiveRenderer = (context) => {
 		context.id,
 		context.attributes.caption ?? 'Summary of findings',
 		rows,
+		context.base,
 	);
 };
