@@ -1,6 +1,7 @@
 /** The one offset-to-position helper every diagnostic uses, and the `.md` body shift built on it. */
 import { describe, expect, it } from 'vitest';
-import { positionAt, positionIn } from '../../src/engine/read/position.ts';
+import fc from 'fast-check';
+import { LineIndex, positionAt, positionIn } from '../../src/engine/read/position.ts';
 import { markdownBodyStart } from '../../src/markdown/locate.ts';
 
 describe('positions', () => {
@@ -11,6 +12,14 @@ describe('positions', () => {
 		expect(positionAt(text, 3)).toEqual({ line: 2, column: 1 });
 		expect(positionAt(text, 7)).toEqual({ line: 4, column: 1 });
 		expect(positionAt(text, 99)).toEqual({ line: 4, column: 3 });
+	});
+	it('agree between one lookup and the index built for many', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: fc.constantFrom('a', '\n', 'é') }), fc.nat(), (text, n) => {
+				const offset = text.length ? n % (text.length + 1) : 0;
+				expect(positionAt(text, offset)).toEqual(new LineIndex(text).at(offset));
+			}),
+		);
 	});
 	it('place an offset inside a text that starts mid-file', () => {
 		expect(positionIn({ line: 5, column: 10 }, 'see @a', 4)).toEqual({ line: 5, column: 14 });

@@ -7,7 +7,7 @@
  * page. Both are refused where they are written, with their place and size. Linear-time scans only.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { LineIndex } from './diagnostics.ts';
+import { LineIndex } from '../read/position.ts';
 
 /** Largest file of each kind, in bytes: about ten times the largest the real library holds. */
 export const MAX_FILE_BYTES = {

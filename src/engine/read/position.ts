@@ -10,7 +10,31 @@ export interface Position {
 	column: number;
 }
 
-/** The position of `offset` characters into `text` (an offset past the end counts to the end). */
+/**
+ * Many positions in one text (a BibTeX file, a page scanned for citations): the line starts are
+ * found once, then each lookup is a binary search, O(log n).
+ */
+export class LineIndex {
+	readonly #starts: number[] = [0];
+	constructor(text: string) {
+		for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
+	}
+	at(offset: number): Position {
+		let lo = 0;
+		let hi = this.#starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.#starts[mid]! <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo + 1, column: offset - this.#starts[lo]! + 1 };
+	}
+}
+
+/**
+ * One position in a text: scans only up to `offset` (an offset past the end counts to the end).
+ * Use `LineIndex` for many lookups in the same text.
+ */
 export function positionAt(text: string, offset: number): Position {
 	let line = 1;
 	let lineStart = 0;
