@@ -6,6 +6,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Certainty } from '../read/page-frontmatter.ts';
+import { sitePath } from '../../site/urls.ts';
 
 export const CERTAINTY_LABELS: Record<
 	Certainty,
@@ -43,12 +44,15 @@ export const CERTAINTY_LABELS: Record<
 /** Where the levels are explained. */
 export const GRADING_PAGE = '/about/how-we-grade/';
 
-/** A badge: symbols + word, linking to the explanation of that level. */
-export function certaintyBadge(level: Certainty): Element {
+/** A badge: symbols + word, linking to the explanation of that level (under the site's `base`). */
+export function certaintyBadge(level: Certainty, base = '/'): Element {
 	const { symbols, word } = CERTAINTY_LABELS[level];
 	return h(
 		'a',
-		{ className: ['kpe-certainty', `kpe-certainty-${level}`], href: `${GRADING_PAGE}#${level}` },
+		{
+			className: ['kpe-certainty', `kpe-certainty-${level}`],
+			href: sitePath(`${GRADING_PAGE}#${level}`, base),
+		},
 		[
 			...(symbols ? [h('span.kpe-certainty-symbols', { ariaHidden: 'true' }, symbols), ' '] : []),
 			word,
@@ -58,6 +62,6 @@ export function certaintyBadge(level: Certainty): Element {
 }
 
 /** The badge serialised, for components that place it with `set:html`. */
-export function renderCertaintyBadge(level: Certainty): string {
-	return toHtml(certaintyBadge(level));
+export function renderCertaintyBadge(level: Certainty, base = '/'): string {
+	return toHtml(certaintyBadge(level, base));
 }

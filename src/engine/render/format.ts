@@ -11,9 +11,8 @@ import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from '../read/library.ts';
 import { escapeHtml, truncateText } from '../read/text-safety.ts';
 import { isPartlySeen } from '../check/entry-rules.ts';
-import { doiUrl, familyName, pubmedUrl } from '../read/csl-fields.ts';
+import { cslYear, doiUrl, familyName, pubmedUrl, shortName } from '../read/csl-fields.ts';
 
-export { familyName };
 import { hasEtAl, withoutEtAlMarker } from '../read/et-al.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
@@ -169,16 +168,9 @@ export function narrativeName(csl: CslItem): string {
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
-	const initials = (first?.given ?? '')
-		.split(/[\s.-]+/)
-		.filter(Boolean)
-		.map((part) => part[0])
-		.join('');
-	const name = first
-		? (first.literal ?? [familyName(first), initials].filter(Boolean).join(' '))
-		: '';
+	const name = first ? shortName(first) : '';
 	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 || hasEtAl(csl) ? ' et al' : ''}` : '';
-	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
+	const year = cslYear(csl) ?? NO_YEAR;
 	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
 	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
 	const full = normaliseText(csl.title ?? '');
