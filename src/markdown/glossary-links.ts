@@ -11,7 +11,7 @@ import {
 	GLOSSARY_PAGE,
 	type GlossaryTerm,
 } from '../engine/read/glossary.ts';
-import { sitePath } from '../site/urls.ts';
+import { sitePath } from '../engine/render/urls.ts';
 import { pageState, type PageState } from './page-state.ts';
 
 export function glossaryLinksPlugin(glossary: readonly GlossaryTerm[], base: string) {

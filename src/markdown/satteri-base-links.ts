@@ -5,7 +5,7 @@
  */
 import { defineMdastPlugin } from 'satteri';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { sitePath } from '../site/urls.ts';
+import { sitePath } from '../engine/render/urls.ts';
 
 /** JSX attributes that hold an address. */
 const URL_ATTRIBUTES = new Set(['href', 'src']);

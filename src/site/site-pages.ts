@@ -3,7 +3,7 @@
  * side of src/site/updates.ts: that module stays free of Astro imports).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { pageUrl } from './urls.ts';
+import { pageUrl } from '../engine/render/urls.ts';
 import type { PageRecord } from './updates.ts';
 import { evidence } from 'virtual:ketamine-pain-evidence';
 import { watchUpdates } from '../watch/currency.ts';

@@ -13,7 +13,7 @@
  * Pure TypeScript: imported by `astro.config.mjs`, the evidence engine and the tests alike.
  */
 
-import { sitePath } from './urls.ts';
+import { sitePath } from '../engine/render/urls.ts';
 
 export const DEFAULT_SITE_URL = 'https://ketamine-pain-evidence.github.io/';
 export const DEFAULT_REPO_URL = 'https://github.com/ketamine-pain-evidence/ketamine-pain-evidence';

@@ -2,8 +2,8 @@ import { mdxToJs, markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { satteriBaseLinks } from '../../src/markdown/satteri-base-links.ts';
 import { absoluteUrl, reportProblemUrl, siteAddress } from '../../src/site/site.ts';
-import { pageUrl, sitePath, studyUrl } from '../../src/site/urls.ts';
-import { renderCertaintyBadge } from '../../src/engine/grade/certainty.ts';
+import { pageUrl, sitePath, studyUrl } from '../../src/engine/render/urls.ts';
+import { renderCertaintyBadge } from '../../src/engine/render/certainty-badge.ts';
 import { claimLinks, claimRelated, claimVerdict } from '../../src/engine/render/claims-render.ts';
 import { toHtml } from 'hast-util-to-html';
 

@@ -1,12 +1,8 @@
 /**
  * GRADE certainty as readers see it: symbols and a word together (never colour or symbols alone),
- * linked to the page that explains the levels, and the wording each level allows.
+ * and what each level means (the badge that links to it: render/certainty-badge.ts).
  */
-import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
 import type { Certainty } from '../read/page-frontmatter.ts';
-import { sitePath } from '../../site/urls.ts';
 
 export const CERTAINTY_LABELS: Record<
 	Certainty,
@@ -43,25 +39,3 @@ export const CERTAINTY_LABELS: Record<
 
 /** Where the levels are explained. */
 export const GRADING_PAGE = '/about/how-we-grade/';
-
-/** A badge: symbols + word, linking to the explanation of that level (under the site's `base`). */
-export function certaintyBadge(level: Certainty, base = '/'): Element {
-	const { symbols, word } = CERTAINTY_LABELS[level];
-	return h(
-		'a',
-		{
-			className: ['kpe-certainty', `kpe-certainty-${level}`],
-			href: sitePath(`${GRADING_PAGE}#${level}`, base),
-		},
-		[
-			...(symbols ? [h('span.kpe-certainty-symbols', { ariaHidden: 'true' }, symbols), ' '] : []),
-			word,
-			h('span.sr-only', ' certainty of evidence'),
-		],
-	);
-}
-
-/** The badge serialised, for components that place it with `set:html`. */
-export function renderCertaintyBadge(level: Certainty, base = '/'): string {
-	return toHtml(certaintyBadge(level, base));
-}

@@ -6,12 +6,13 @@
  */
 import { h } from 'hastscript';
 import type { Element } from 'hast';
-import { CERTAINTY_LABELS, certaintyBadge } from '../grade/certainty.ts';
+import { CERTAINTY_LABELS } from '../grade/certainty.ts';
+import { certaintyBadge } from './certainty-badge.ts';
 import { dataTable } from './tables.ts';
 import { VERDICT_LABELS, type Claim, type ClaimRecord } from '../read/claims.ts';
 import { CONDITION_LABELS } from '../read/taxonomy.ts';
 import { findClusters } from '../read/citations.ts';
-import { sitePath } from '../../site/urls.ts';
+import { sitePath } from './urls.ts';
 
 export const CLAIMS_PAGE = '/claims/';
 

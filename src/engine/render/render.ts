@@ -8,7 +8,7 @@ import { h } from 'hastscript';
 import { groupNumbers } from '../read/citations.ts';
 import { findClusters } from '../read/citations.ts';
 import type { FormattedReference } from './format.ts';
-import { studyUrl } from '../../site/urls.ts';
+import { studyUrl } from './urls.ts';
 
 /** The id a page's bibliography entry has, which citations link to. */
 export const refId = (key: string) => `ref-${key}`;

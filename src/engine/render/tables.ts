@@ -7,7 +7,8 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Outcome } from '../read/page-frontmatter.ts';
-import { CERTAINTY_LABELS, certaintyBadge } from '../grade/certainty.ts';
+import { CERTAINTY_LABELS } from '../grade/certainty.ts';
+import { certaintyBadge } from './certainty-badge.ts';
 import {
 	absoluteEffect,
 	formatDifference,
@@ -19,7 +20,7 @@ import { computeCertainty, countPeople, peopleLabel } from '../grade/grading.ts'
 import { NO_YEAR } from './format.ts';
 import { cslYear, familyName } from '../read/csl-fields.ts';
 import type { CslItem } from '../read/library.ts';
-import { studyUrl } from '../../site/urls.ts';
+import { studyUrl } from './urls.ts';
 
 /** "Noppers 2011": first author's family name and year. */
 export function studyLabel(csl: CslItem): string {

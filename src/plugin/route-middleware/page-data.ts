@@ -7,7 +7,7 @@
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { absoluteUrl } from '../../site/site.ts';
-import { sitePath } from '../../site/urls.ts';
+import { sitePath } from '../../engine/render/urls.ts';
 import { conditionPageJsonLd, jsonForScript } from '../../engine/render/structured-data.ts';
 import { CONDITION_LABELS, newestDate } from '../../site/page-meta.ts';
 import { conditionChooserHtml } from './condition-chooser.ts';

@@ -9,7 +9,7 @@ import {
 	pubmedUrl,
 	shortName,
 } from '../../../src/engine/read/csl-fields.ts';
-import { compareRecords } from '../../../src/engine/editor/record-compare.ts';
+import { compareRecords } from '../../../src/engine/check/record-compare.ts';
 import { highwireMeta, studyJsonLd } from '../../../src/engine/render/structured-data.ts';
 import type { CslItem } from '../../../src/engine/read/library.ts';
 
