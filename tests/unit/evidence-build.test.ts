@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, runAstro, startDevServer, waitForStatus } from '../support/fixture.ts';
 import { ROOT } from '../support/paths.ts';
-import { escapeHtml } from '../../src/engine/check/text-safety.ts';
+import { escapeHtml } from '../../src/engine/render/html.ts';
 
 const UNKNOWN_CITATION =
 	'content/index.md:5:37 error [unknown-citation] smith2020exercize: This page cites "smith2020exercize", which is not in the library. Did you mean "smith2020exercise"?';

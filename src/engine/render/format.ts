@@ -9,7 +9,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from '../read/library.ts';
-import { escapeHtml, truncateText } from '../check/text-safety.ts';
+import { truncateText } from '../check/text-safety.ts';
+import { escapeHtml } from './html.ts';
 import { isPartlySeen } from '../check/entry-rules.ts';
 import { doiUrl, familyName, pubmedUrl } from '../read/csl-fields.ts';
 
