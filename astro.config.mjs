@@ -70,6 +70,7 @@ export default defineConfig({
 			markdown: { processedDirs: ['./content/'] },
 			components: {
 				MarkdownContent: './src/components/MarkdownContent.astro',
+				PageTitle: './src/components/PageTitle.astro',
 				Footer: './src/components/SiteFooter.astro',
 			},
 			customCss: ['./src/styles/site.css', './src/styles/search.css', './src/styles/print.css'],
