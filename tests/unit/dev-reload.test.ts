@@ -70,7 +70,7 @@ describe('the dev server edit loop', () => {
 			const broken = await waitForPage(`${server.url}/`, (h) => h.includes('Not publishable'));
 			expect(broken).toContain('first version');
 			expect(broken).toContain(
-				'references/facts/smith2020exercise.yaml:8:8 error [unfinished-facts] smith2020exercise: Field &quot;route&quot; is still TODO',
+				'references/facts/smith2020exercise.yaml:8:8 error [unfinished-facts] smith2020exercise: Field "route" is still TODO',
 			);
 			writeFileSync(facts, factsText);
 			const fixed = await waitForPage(`${server.url}/`, (h) => !h.includes('Not publishable'));
