@@ -24,10 +24,7 @@ export async function sitePages(): Promise<SitePage[]> {
 			// The page's own updates, then one per literature-watch run that changed what it shows.
 			updates: [
 				...(entry.data.updates ?? []),
-				...watchUpdates(
-					pageUrl(entry.id).replace(/^\/|\/$/g, ''),
-					evidence.watch.runs,
-				),
+				...watchUpdates(pageUrl(entry.id).replace(/^\/|\/$/g, ''), evidence.watch.runs),
 			],
 			nextReview: entry.data.nextReview,
 		};

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../problems/diagnostics.ts';
 import { displayPath } from './library.ts';
 import { findClusters } from './citations.ts';
 import { fieldCitations } from './field-citations.ts';
-import { escapeHtml } from './text-safety.ts';
+import { escapeHtml } from '../html/serialise.ts';
 
 export const VERDICTS = ['supported', 'partly-supported', 'not-supported', 'unknown'] as const;
 export const VERDICT_LABELS: Record<(typeof VERDICTS)[number], string> = {
