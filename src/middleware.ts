@@ -9,6 +9,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { contentDir } from 'virtual:ketamine-pain-evidence';
 import synonymsSource from '../content/search-synonyms.yaml?raw';
 import { trimPolicyHashes } from './site/page-csp.ts';
 import { prepareForSearch } from './site/search/index-markup.ts';
@@ -24,8 +25,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const tree = fromHtml(await response.text());
 	prepareForSearch(tree, {
 		synonyms,
-		// Pages written by editors live in content/; study and listing pages are generated.
-		editorial: (route?.entry.filePath ?? '').startsWith('content/'),
+		// Pages written by editors live in the plugin's content folder; study and listing pages are generated.
+		editorial: (route?.entry.filePath ?? '').startsWith(`${contentDir}/`),
 		title: route?.entry.data.hero?.title ?? route?.entry.data.title,
 	});
 	trimPolicyHashes(tree);
