@@ -40,10 +40,11 @@ export function bibliographyPlugin(evidence: Evidence, base = '/') {
 					reference,
 					citedAt: page.citedAt.get(reference.key) ?? [],
 				})),
+				base,
 			);
 			ctx.appendChild(root, [
 				{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] },
-				htmlNode(ctx.sourceFormat, list, { flow: true, base }) as never,
+				htmlNode(ctx.sourceFormat, list, { flow: true }) as never,
 			]);
 		},
 	});

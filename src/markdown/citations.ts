@@ -15,8 +15,9 @@ import { checkDirective, isDirectiveName } from '../engine/read/directives.ts';
 import { PageError } from '../plugin/errors.ts';
 import { DIRECTIVES } from './directives/index.ts';
 import { assertKnown } from './directives/known-keys.ts';
+import { positionIn } from '../engine/read/position.ts';
 import { locate } from './locate.ts';
-import { htmlNode, type Position } from './nodes.ts';
+import { htmlNode } from './nodes.ts';
 import { pageFrontmatter } from './page-data.ts';
 import { citer, pageState } from './page-state.ts';
 
@@ -36,8 +37,8 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 					parts.push({ type: 'text', value: node.value.slice(last, use.index) });
 				for (const key of use.keys) {
 					const at = node.value.indexOf(`@${key}`, use.index);
-					const start = node.position && offset(node.position.start, node.value, at);
-					assertKnown(evidence.library, key, locate(ctx, `@${key}`, start));
+					const start = node.position && positionIn(node.position.start, node.value, at);
+					assertKnown(evidence.library, key, locate(ctx, start));
 				}
 				// A bare `@key` names the authors before the number; a prefix and a locator go
 				// inside the brackets, as Pandoc's numbered styles print them.
@@ -64,7 +65,7 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 					(entry): entry is [string, string] => typeof entry[1] === 'string',
 				),
 			);
-			const position = locate(ctx, `::${node.name}`, node.position?.start);
+			const position = locate(ctx, node.position?.start);
 			// The same rules as `npm run check`: a typo stops the page instead of rendering an empty table.
 			const [problem] = checkDirective({ name: node.name, attributes });
 			if (problem) throw new PageError(`${problem.message} ${problem.hint}`, position);
@@ -77,24 +78,10 @@ export function citationsPlugin(evidence: Evidence, base = '/') {
 				attributes,
 				id: `${node.name}-${++page.tables}`,
 				position,
+				base,
 				frontmatter: pageFrontmatter(ctx.data) ?? {},
 			});
-			ctx.replaceNode(
-				node,
-				htmlNode(ctx.sourceFormat, tree, {
-					flow: true,
-					base,
-				}),
-			);
+			ctx.replaceNode(node, htmlNode(ctx.sourceFormat, tree, { flow: true }));
 		},
 	});
-}
-
-/** The position `index` characters into a text node that starts at `start`. */
-function offset(start: Position, text: string, index: number): Position {
-	const before = text.slice(0, index);
-	const lines = before.split('\n');
-	return lines.length === 1
-		? { line: start.line, column: start.column + index }
-		: { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
 }

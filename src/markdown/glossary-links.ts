@@ -11,7 +11,7 @@ import {
 	GLOSSARY_PAGE,
 	type GlossaryTerm,
 } from '../engine/read/glossary.ts';
-import { withBase } from '../site/site-url.ts';
+import { sitePath } from '../engine/render/urls.ts';
 import { pageState, type PageState } from './page-state.ts';
 
 export function glossaryLinksPlugin(glossary: readonly GlossaryTerm[], base: string) {
@@ -57,7 +57,7 @@ export function glossaryLinksPlugin(glossary: readonly GlossaryTerm[], base: str
 					children: [
 						{
 							type: 'link',
-							url: withBase(base, `${GLOSSARY_PAGE}#${term.id}`),
+							url: sitePath(`${GLOSSARY_PAGE}#${term.id}`, base),
 							data: { hProperties: { className: ['kpe-gloss-link'], ariaDescribedBy: previewId } },
 							children: [{ type: 'text', value: node.value.slice(index, index + length) }],
 						},

@@ -1,19 +1,41 @@
 import { readFileSync } from 'node:fs';
-import type { Position } from './nodes.ts';
+import { positionAt, shiftPosition, type Position } from '../engine/read/position.ts';
 
 /**
- * The position of a node in the page file. MDX positions count from the top of the file; a .md page
- * is rendered without its frontmatter, so its positions are shifted: find the text in the file instead.
+ * Astro's frontmatter fence, as `@astrojs/internal-helpers/frontmatter` matches it (Astro renders a
+ * content entry's `.md` body from what follows it).
+ */
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)/;
+
+/**
+ * Where a `.md` page's rendered body starts in its file. Astro renders the body without its
+ * frontmatter, trimmed (`parseFrontmatter(…).content.trim()`): the first character that is not
+ * white space after the closing fence.
+ */
+export function markdownBodyStart(source: string): Position {
+	const fence = FRONTMATTER.exec(source);
+	const after = fence ? fence.index + fence[0].length : 0;
+	const rest = source.slice(after);
+	return positionAt(source, after + (rest.length - rest.trimStart().length));
+}
+
+const bodyStarts = new WeakMap<object, Position>();
+
+/**
+ * The position in the page file of a node Sätteri placed at `start`. MDX positions count from the
+ * top of the file; a `.md` page is rendered from its body alone, so its positions are moved down by
+ * where the body starts (read once per page).
  */
 export function locate(
-	ctx: { sourceFormat: string; fileURL?: URL | undefined },
-	text: string,
+	ctx: { sourceFormat: string; fileURL?: URL | undefined; data?: unknown },
 	start: Position | undefined,
 ): Position | undefined {
-	if (ctx.sourceFormat === 'mdx' || !ctx.fileURL) return start;
-	const source = readFileSync(ctx.fileURL, 'utf8');
-	const offset = source.indexOf(text);
-	if (offset < 0) return start;
-	const before = source.slice(0, offset);
-	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+	if (!start || ctx.sourceFormat === 'mdx' || !ctx.fileURL) return start;
+	const key = typeof ctx.data === 'object' && ctx.data ? ctx.data : undefined;
+	let body = key && bodyStarts.get(key);
+	if (!body) {
+		body = markdownBodyStart(readFileSync(ctx.fileURL, 'utf8'));
+		if (key) bodyStarts.set(key, body);
+	}
+	return shiftPosition(body, start);
 }

@@ -1,7 +1,6 @@
 /** Nodes the evidence plugins put in a page, for .md (mdast `html`) and .mdx (JSX) alike. */
 import type { Nodes } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { withBase } from '../site/site-url.ts';
 
 /**
  * The one place the engine's hast trees become HTML: serialised here by hast-util-to-html, which
@@ -13,8 +12,8 @@ import { withBase } from '../site/site-url.ts';
  * per element (a citation cluster is about ten, a table a few thousand), and that is what made
  * citation-heavy pages slow to build; one string literal per block is emitted as is, never re-parsed.
  */
-export function htmlNode(sourceFormat: string, tree: Nodes, { flow = false, base = '/' } = {}) {
-	const value = toHtml(base === '/' ? tree : rebaseTree(tree, base));
+export function htmlNode(sourceFormat: string, tree: Nodes, { flow = false } = {}) {
+	const value = toHtml(tree);
 	if (sourceFormat !== 'mdx') return { type: 'html' as const, value };
 	return {
 		type: flow ? ('mdxJsxFlowElement' as const) : ('mdxJsxTextElement' as const),
@@ -28,34 +27,4 @@ export function htmlNode(sourceFormat: string, tree: Nodes, { flow = false, base
 		],
 		children: [],
 	};
-}
-
-export type Position = { line: number; column: number };
-
-/** True for a site link written root-relative (`/studies/x/`), not a protocol-relative `//host`. */
-const rootRelative = (href: unknown): href is string =>
-	typeof href === 'string' && href.startsWith('/') && !href.startsWith('//');
-
-/**
- * The engine's renderers write site links root-relative (`href="/studies/x/"`), knowing nothing of
- * Astro; here they move under the configured `base`. A copy: trees may share cached nodes.
- */
-export function rebaseTree<T extends Nodes>(tree: T, base: string): T {
-	if (!('children' in tree)) return tree;
-	const properties =
-		tree.type === 'element' && rootRelative(tree.properties.href)
-			? { ...tree.properties, href: withBase(base, tree.properties.href) }
-			: tree.type === 'element'
-				? tree.properties
-				: undefined;
-	return {
-		...tree,
-		...(properties ? { properties } : {}),
-		children: tree.children.map((child) => rebaseTree(child as Nodes, base)),
-	} as T;
-}
-
-/** The same for serialised HTML (components that place a badge with `set:html`). */
-export function rebase(html: string, base: string): string {
-	return base === '/' ? html : html.replace(/ href="\/(?!\/)/g, ` href="${withBase(base, '')}`);
 }

@@ -5,13 +5,13 @@
  */
 import { defineMdastPlugin } from 'satteri';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { sitePath } from '../site/site.ts';
+import { sitePath } from '../engine/render/urls.ts';
 
 /** JSX attributes that hold an address. */
 const URL_ATTRIBUTES = new Set(['href', 'src']);
 
-export function satteriBaseLinks(base?: string) {
-	const rebase = (url: string) => sitePath(url, base);
+export function satteriBaseLinks(base: string) {
+	const underBase = (url: string) => sitePath(url, base);
 	function jsx(node: Readonly<MdxJsxFlowElement | MdxJsxTextElement>, ctx: JsxContext) {
 		let changed = false;
 		const attributes = node.attributes.map((attribute) => {
@@ -19,10 +19,10 @@ export function satteriBaseLinks(base?: string) {
 				attribute.type === 'mdxJsxAttribute' &&
 				URL_ATTRIBUTES.has(attribute.name) &&
 				typeof attribute.value === 'string' &&
-				rebase(attribute.value) !== attribute.value
+				underBase(attribute.value) !== attribute.value
 			) {
 				changed = true;
-				return { ...attribute, value: rebase(attribute.value) };
+				return { ...attribute, value: underBase(attribute.value) };
 			}
 			return attribute;
 		});
@@ -38,10 +38,10 @@ export function satteriBaseLinks(base?: string) {
 	return defineMdastPlugin({
 		name: 'kpe-base-links',
 		link(node, ctx) {
-			if (rebase(node.url) !== node.url) ctx.setProperty(node, 'url', rebase(node.url));
+			if (underBase(node.url) !== node.url) ctx.setProperty(node, 'url', underBase(node.url));
 		},
 		definition(node, ctx) {
-			if (rebase(node.url) !== node.url) ctx.setProperty(node, 'url', rebase(node.url));
+			if (underBase(node.url) !== node.url) ctx.setProperty(node, 'url', underBase(node.url));
 		},
 		mdxJsxFlowElement(node, ctx) {
 			jsx(node, ctx as unknown as JsxContext);

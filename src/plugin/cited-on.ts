@@ -5,9 +5,10 @@
  */
 import { getCollection, render } from 'astro:content';
 import { readPageData } from '../markdown/page-data.ts';
-import { pageUrl } from './urls.ts';
+import { pageUrl } from '../engine/render/urls.ts';
 
 export interface CitingPage {
+	/** Root-relative, without the base path (`/conditions/crps/`): link it with `sitePath`. */
 	path: string;
 	title: string;
 }

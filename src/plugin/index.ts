@@ -16,8 +16,19 @@ export type { EvidenceUserOptions } from './options.ts';
 /** An absolute path to a file of this repository's `src/`, so a project elsewhere (a test fixture) finds it too. */
 const srcFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** Starlight components the plugin replaces: each renders Starlight's own and adds the evidence parts. */
-const COMPONENT_OVERRIDES = { MarkdownContent: srcFile('components/MarkdownContent.astro') };
+/** Starlight components the plugin replaces, each with what pages lose without it. */
+const COMPONENT_OVERRIDES = {
+	// Renders Starlight's own, with the evidence parts around the page's text.
+	MarkdownContent: {
+		path: srcFile('components/MarkdownContent.astro'),
+		adds: 'the "At a glance" box, review dates, update history and citation export',
+	},
+	// Search results show the title already: indexed again it would outweigh the text.
+	PageTitle: {
+		path: srcFile('components/PageTitle.astro'),
+		adds: 'the title kept out of the search index',
+	},
+};
 
 /** Styles for what the plugin renders (citations, tables, pictures, study pages), search results and print. */
 const CSS = ['site.css', 'search.css', 'print.css'].map((file) => srcFile(`styles/${file}`));
@@ -29,14 +40,13 @@ export default function evidence(userOptions?: EvidenceUserOptions): StarlightPl
 		hooks: {
 			'config:setup'({ addIntegration, addRouteMiddleware, config, logger, updateConfig }) {
 				const components = { ...config.components };
-				for (const [name, path] of Object.entries(COMPONENT_OVERRIDES)) {
+				for (const [name, { path, adds }] of Object.entries(COMPONENT_OVERRIDES)) {
 					const existing = components[name as keyof typeof components];
 					// As starlight-blog does: a site's own override wins, with a warning saying what it loses.
 					if (existing && existing !== path) {
 						logger.warn(
-							`The site already overrides Starlight's \`${name}\` (${existing}): evidence pages lose ` +
-								`their "At a glance" box, review dates and citation export. Remove that override, or ` +
-								`render ${path} from it.`,
+							`The site already overrides Starlight's \`${name}\` (${existing}), so pages lose ${adds}. ` +
+								`Remove that override, or render ${path} from it.`,
 						);
 						continue;
 					}

@@ -3,9 +3,9 @@
  * side of src/site/updates.ts: that module stays free of Astro imports).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { pageUrl } from '../engine/check/check-project.ts';
+import { pageUrl } from '../engine/render/urls.ts';
 import type { PageRecord } from './updates.ts';
-import { evidence } from 'virtual:ketamine-pain-evidence';
+import { contentDir, evidence } from 'virtual:ketamine-pain-evidence';
 import { watchUpdates } from '../watch/currency.ts';
 
 export interface SitePage extends PageRecord {
@@ -15,19 +15,16 @@ export interface SitePage extends PageRecord {
 export async function sitePages(): Promise<SitePage[]> {
 	const entries = await getCollection('docs');
 	return entries.map((entry) => {
-		const file = entry.filePath ?? `content/${entry.id}.mdx`;
+		const file = entry.filePath ?? `${contentDir}/${entry.id}.mdx`;
 		return {
 			entry,
-			path: pageUrl(file.replace(/^content\//, '')),
+			path: pageUrl(entry.id),
 			title: entry.data.title,
 			file,
 			// The page's own updates, then one per literature-watch run that changed what it shows.
 			updates: [
 				...(entry.data.updates ?? []),
-				...watchUpdates(
-					pageUrl(file.replace(/^content\//, '')).replace(/^\/|\/$/g, ''),
-					evidence.watch.runs,
-				),
+				...watchUpdates(pageUrl(entry.id).replace(/^\/|\/$/g, ''), evidence.watch.runs),
 			],
 			nextReview: entry.data.nextReview,
 		};

@@ -13,6 +13,8 @@
  * Pure TypeScript: imported by `astro.config.mjs`, the evidence engine and the tests alike.
  */
 
+import { sitePath } from '../engine/render/urls.ts';
+
 export const DEFAULT_SITE_URL = 'https://ketamine-pain-evidence.github.io/';
 export const DEFAULT_REPO_URL = 'https://github.com/ketamine-pain-evidence/ketamine-pain-evidence';
 
@@ -62,16 +64,6 @@ function httpUrl(name: string, value: string): URL {
 
 /** The address this build uses. */
 export const SITE: SiteAddress = siteAddress();
-
-/**
- * A root-relative path (`/studies/x/`) as the built site links it: under the base path when there
- * is one (`/kpe/studies/x/`). Anything else (`#ref-1`, `https://…`, `mailto:`) is returned as is.
- */
-export function sitePath(path: string, base: string = SITE.base): string {
-	if (!path.startsWith('/') || path.startsWith('//')) return path;
-	if (base === '/' || path === base.slice(0, -1) || path.startsWith(base)) return path;
-	return base.slice(0, -1) + path;
-}
 
 /** The full public address of a root-relative path: for canonical links, the feed and JSON-LD. */
 export function absoluteUrl(path: string, site: SiteAddress = SITE): string {

@@ -1,12 +1,11 @@
 /** The evidence library as the watch compares records with it: identifiers, title, first author, year. */
 import type { Library } from '../engine/read/library.ts';
 import type { FactsSet } from '../engine/read/facts.ts';
-import { entryYear } from '../engine/check/record-compare.ts';
+import { cslYear, firstAuthorName } from '../engine/read/csl-fields.ts';
 import type { KnownStudy } from './dedupe.ts';
 
 export function knownStudies(library: Library, facts: FactsSet): KnownStudy[] {
 	return [...library.entries.values()].map((entry) => {
-		const first = entry.csl.author?.[0];
 		// NCT numbers are written in a study's facts (key facts, sources) or its BibTeX note.
 		const text =
 			JSON.stringify(facts.byKey.get(entry.key)?.facts ?? {}) + JSON.stringify(entry.csl);
@@ -16,8 +15,8 @@ export function knownStudies(library: Library, facts: FactsSet): KnownStudy[] {
 			pmid: entry.csl.PMID,
 			ncts: [...new Set(text.match(/NCT\d{8}/g) ?? [])],
 			title: entry.csl.title ?? '',
-			firstAuthor: first?.family ?? first?.literal ?? '',
-			year: entryYear(entry.csl),
+			firstAuthor: firstAuthorName(entry.csl),
+			year: cslYear(entry.csl),
 		};
 	});
 }

@@ -13,6 +13,7 @@ import {
 	type RunRecord,
 } from './schema.ts';
 import { UNDER_WAY, statusLabel } from './sources/clinicaltrials.ts';
+import { doiUrl, pubmedUrl } from '../engine/read/csl-fields.ts';
 
 /** The issue's columns, in ASReview's names, then `record_id` (ASReview keeps it; decisions use it). */
 export const CSV_COLUMNS = [
@@ -93,8 +94,8 @@ export function conditionWords(protocol: Protocol | undefined, page: string): st
 
 function recordLine(r: FoundRecord, words: readonly string[]): string {
 	const links = [
-		r.pmid && `[PubMed](https://pubmed.ncbi.nlm.nih.gov/${r.pmid}/)`,
-		r.doi && `[DOI](https://doi.org/${r.doi})`,
+		r.pmid && `[PubMed](${pubmedUrl(r.pmid)})`,
+		r.doi && `[DOI](${doiUrl(r.doi)})`,
 		r.nct && `[Registry](https://clinicaltrials.gov/study/${r.nct})`,
 	].filter(Boolean);
 	const byline = [
@@ -145,7 +146,7 @@ export function markdownReport(run: RunRecord, protocols: readonly Protocol[]): 
 		out.push('## Retractions and corrections of studies in the library', '');
 		for (const r of run.retractions) {
 			out.push(
-				`- **${r.key}**: ${r.type.replaceAll('_', ' ')} (${r.source}${r.date ? `, ${r.date}` : ''})${r.notice ? `, notice [${r.notice}](https://doi.org/${r.notice})` : ''}.`,
+				`- **${r.key}**: ${r.type.replaceAll('_', ' ')} (${r.source}${r.date ? `, ${r.date}` : ''})${r.notice ? `, notice [${r.notice}](${doiUrl(r.notice)})` : ''}.`,
 			);
 		}
 		out.push(

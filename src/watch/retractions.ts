@@ -5,6 +5,7 @@
  * already records one is left alone. Returns the new file texts; write.ts puts them in place.
  */
 import type { FactsSet } from '../engine/read/facts.ts';
+import { doiUrl, pubmedUrl } from '../engine/read/csl-fields.ts';
 import type { RetractionFound, RunRecord } from './schema.ts';
 
 const TYPES: Record<string, 'retraction' | 'withdrawal' | 'expression-of-concern'> = {
@@ -43,9 +44,9 @@ export function retractionChanges(
 				? found.date
 				: run.startedAt.slice(0, 10);
 		const notice = found.notice
-			? `https://doi.org/${found.notice}`
+			? doiUrl(found.notice)
 			: found.pmid
-				? `https://pubmed.ncbi.nlm.nih.gov/${found.pmid}/`
+				? pubmedUrl(found.pmid)
 				: undefined;
 		const line = `retraction: { type: ${type}, date: ${date}, source: ${found.source}${notice ? `, notice: '${notice}'` : ''} }`;
 		changes.push({ file: record.file, content: `${read(record.file).trimEnd()}\n${line}\n` });

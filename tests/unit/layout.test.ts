@@ -50,12 +50,13 @@ describe('the layout', () => {
 
 	/** What each stage may import besides itself: the stages run top to bottom. */
 	const STAGES: Record<string, string[]> = {
-		problems: [],
-		read: ['problems'],
-		grade: ['problems', 'read'],
-		check: ['problems', 'read', 'grade'],
-		render: ['problems', 'read', 'grade', 'check'],
-		editor: ['problems', 'read', 'grade', 'check', 'render'],
+		html: [],
+		problems: ['html'],
+		read: ['html', 'problems'],
+		grade: ['html', 'problems', 'read'],
+		check: ['html', 'problems', 'read', 'grade'],
+		render: ['html', 'problems', 'read', 'grade', 'check'],
+		editor: ['html', 'problems', 'read', 'grade', 'check', 'render'],
 	};
 
 	it('has every engine folder in the list of stages', () => {

@@ -31,8 +31,11 @@ function setUp(config: Record<string, unknown>, options?: Parameters<typeof evid
 describe('the evidence plugin sets itself up', () => {
 	it('adds its MarkdownContent override, CSS and route middleware as files that exist', () => {
 		const { update, middleware, integrations, warn } = setUp({ title: 'Site' });
-		const files = [update.components.MarkdownContent, ...update.customCss, ...middleware];
-		expect(files).toHaveLength(1 + 3 + 2);
+		const files = [...update.customCss, ...middleware];
+		expect(files).toHaveLength(3 + 2);
+		const overrides = Object.values(update.components as Record<string, string>);
+		files.push(...overrides);
+		expect(overrides).toHaveLength(2);
 		for (const file of files) {
 			expect(isAbsolute(file), file).toBe(true);
 			expect(existsSync(file), file).toBe(true);
@@ -65,7 +68,7 @@ describe('the evidence plugin sets itself up', () => {
 		expect(update.markdown.processedDirs).toEqual(['./content/']);
 	});
 
-	it('leaves a site’s own MarkdownContent override in place and says what the pages lose', () => {
+	it('leaves a site’s own MarkdownContent override in place and says what pages lose', () => {
 		const { update, warn } = setUp({
 			components: { MarkdownContent: './src/MyContent.astro' },
 		});

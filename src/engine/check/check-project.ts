@@ -32,6 +32,7 @@ import { loadWatch, watchedPages, type WatchData } from '../../watch/load.ts';
 import { isWithdrawn } from '../read/facts-schema.ts';
 import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
 import { glanceSourceProblems } from './glance-sources.ts';
+import { positionAt } from '../read/position.ts';
 
 export interface ProjectPaths {
 	root: string;
@@ -115,7 +116,7 @@ export function scanEvidenceTableKeys(
 				if (!isSeq(studies)) continue;
 				for (const item of studies.items) {
 					if (isScalar(item) && typeof item.value === 'string' && item.range) {
-						out.push({ key: item.value, ...lineAndColumn(source, base + item.range[0]) });
+						out.push({ key: item.value, ...positionAt(source, base + item.range[0]) });
 					}
 				}
 			}
@@ -164,17 +165,6 @@ function keywordConditionProblems(library: Library, facts: FactsSet): Diagnostic
 			});
 	}
 	return out;
-}
-
-/** `conditions/crps.mdx` → `/conditions/crps/`; `index.mdx` → `/`. */
-export function pageUrl(relativePath: string): string {
-	const slug = relativePath.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-	return slug ? `/${slug}/` : '/';
-}
-
-function lineAndColumn(source: string, offset: number): { line: number; column: number } {
-	const before = source.slice(0, offset);
-	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** What the check reads from one page, whatever the library holds: pure in the page's text. */

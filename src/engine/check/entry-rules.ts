@@ -7,7 +7,8 @@ import type { LibraryEntry } from '../read/library.ts';
 import type { ScannedField } from '../read/bibtex-scan.ts';
 import { distance } from 'fastest-levenshtein';
 import { suggestion } from '../problems/nearest-keys.ts';
-import { normaliseTitle, firstAuthorFamily, entryYear, nearTitle } from './record-compare.ts';
+import { normaliseTitle, firstAuthorFamily, nearTitle } from './record-compare.ts';
+import { cslYear } from '../read/csl-fields.ts';
 
 /** The field an editor adds, instead of a DOI or PMID, to say why an entry has neither. */
 export const NO_IDENTIFIER_FIELD = 'noidreason';
@@ -448,7 +449,7 @@ export function likelyDuplicates(all: readonly LibraryEntry[]): Diagnostic[] {
 		if (seenKeys.has(entry.key)) continue; // a duplicate key is its own problem
 		seenKeys.add(entry.key);
 		const author = firstAuthorFamily(entry.csl);
-		const year = entryYear(entry.csl);
+		const year = cslYear(entry.csl);
 		const title = normaliseTitle(entry.csl.title ?? '');
 		if (!author || !year || title.length < 10) continue;
 		// Titles with different numbers are never the same study (nearTitle), so numbers join the group key.

@@ -9,11 +9,7 @@ import { wordingProblems } from './certainty-wording.ts';
 import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { StudyFacts } from '../read/facts-schema.ts';
 import { gradingProblems } from '../grade/grading.ts';
-
-function lineAndColumn(source: string, offset: number): { line: number; column: number } {
-	const before = source.slice(0, offset);
-	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
+import { positionAt } from '../read/position.ts';
 
 /**
  * Problems in the `outcomes` of one page. `doc` is the page's parsed frontmatter; `source` the whole
@@ -44,7 +40,7 @@ export function checkOutcomes(
 				}
 			}
 			const range = isNode(target) ? target.range : undefined;
-			return lineAndColumn(source, base + (range?.[0] ?? 0));
+			return positionAt(source, base + (range?.[0] ?? 0));
 		};
 		const label = `Outcome ${index + 1} ("${outcome.outcome}")`;
 		for (const p of gradingProblems(outcome, factsOf)) {

@@ -6,6 +6,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { CslItem } from '../read/library.ts';
+import { cslYear, firstAuthorName } from '../read/csl-fields.ts';
 
 /** Lower case, accents and markup stripped, every run of non-alphanumerics one space. */
 export function normaliseTitle(title: string): string {
@@ -39,16 +40,12 @@ export function normaliseName(name: string): string {
 		.replace(/[^a-z]/g, '');
 }
 
-/** The first author's family name, normalised, or '' when the record names none. */
+/**
+ * The first author's family name with its particle, normalised, or '' when the record names none:
+ * BibTeX's "de Carvalho, L." (particle apart) and Crossref's family "de Carvalho" compare equal.
+ */
 export function firstAuthorFamily(csl: Pick<CslItem, 'author'>): string {
-	const first = csl.author?.[0];
-	return normaliseName(first?.family ?? first?.literal ?? '');
-}
-
-/** The year of publication, or undefined. */
-export function entryYear(csl: Pick<CslItem, 'issued'>): number | undefined {
-	const year = Number(csl.issued?.['date-parts']?.[0]?.[0]);
-	return Number.isFinite(year) && year > 0 ? year : undefined;
+	return normaliseName(firstAuthorName(csl));
 }
 
 export interface RecordDifference {
@@ -72,8 +69,8 @@ export function compareRecords(
 	if (b && a !== b && !a.startsWith(b) && !b.startsWith(a)) {
 		out.push({ field: 'title', ours: ours.title ?? '', theirs: theirs.title ?? '' });
 	}
-	const y1 = entryYear(ours);
-	const y2 = entryYear(theirs);
+	const y1 = cslYear(ours);
+	const y2 = cslYear(theirs);
 	if (y1 && y2 && Math.abs(y1 - y2) > 1) {
 		out.push({ field: 'year', ours: String(y1), theirs: String(y2) });
 	}
@@ -82,8 +79,8 @@ export function compareRecords(
 	if (f1 && f2 && f1 !== f2) {
 		out.push({
 			field: 'first author',
-			ours: ours.author?.[0]?.family ?? ours.author?.[0]?.literal ?? '',
-			theirs: theirs.author?.[0]?.family ?? theirs.author?.[0]?.literal ?? '',
+			ours: firstAuthorName(ours),
+			theirs: firstAuthorName(theirs),
 		});
 	}
 	return out;

@@ -8,14 +8,9 @@
  */
 import type { Library, LibraryEntry } from '../read/library.ts';
 import { resolveDoi, resolvePmid, type Fetch, type PublishedRecord } from './online.ts';
-import {
-	entryYear,
-	firstAuthorFamily,
-	nearTitle,
-	normaliseName,
-	normaliseTitle,
-} from '../check/record-compare.ts';
+import { firstAuthorFamily, nearTitle, normaliseTitle } from '../check/record-compare.ts';
 import { factsStub } from '../read/facts-stub.ts';
+import { cslYear, familyName } from '../read/csl-fields.ts';
 import { doiFromUrl } from '../check/entry-rules.ts';
 import { scanBibtex } from '../read/bibtex-scan.ts';
 import { CONDITIONS, type Condition } from '../read/page-frontmatter.ts';
@@ -43,9 +38,8 @@ const STOP_WORDS = new Set(
 
 /** `firstauthor` + `year` + first significant title word, lower-case ASCII (sigtermans2009ketamine). */
 export function conventionalKey(record: PublishedRecord, taken: ReadonlySet<string>): string {
-	const first = record.author?.[0];
-	const author = normaliseName(first?.family ?? first?.literal ?? 'anonymous') || 'anonymous';
-	const year = record.issued?.['date-parts']?.[0]?.[0] ?? 'nd';
+	const author = firstAuthorFamily(record) || 'anonymous';
+	const year = cslYear(record) ?? 'nd';
 	const words = normaliseTitle(record.title ?? '')
 		.split(' ')
 		.filter((w) => w && !STOP_WORDS.has(w));
@@ -96,7 +90,7 @@ export function bibtexEntry(key: string, record: PublishedRecord): string {
 	const authors = (record.author ?? [])
 		.map((a) =>
 			a.family
-				? `${bibtexText(a.family)}${a.given ? `, ${bibtexText(a.given)}` : ''}`
+				? `${bibtexText(familyName(a))}${a.given ? `, ${bibtexText(a.given)}` : ''}`
 				: `{${bibtexText(a.literal ?? '')}}`,
 		)
 		.join(' and ');
@@ -107,7 +101,7 @@ export function bibtexEntry(key: string, record: PublishedRecord): string {
 			'journal',
 			record['container-title'] ? bibtexText(String(record['container-title'])) : undefined,
 		],
-		['year', record.issued?.['date-parts']?.[0]?.[0]?.toString()],
+		['year', cslYear(record)?.toString()],
 		['volume', record.volume ? String(record.volume) : undefined],
 		['number', record.issue ? String(record.issue) : undefined],
 		['pages', record.page ? expandPages(String(record.page)) : undefined],
@@ -166,13 +160,13 @@ function existing(
 	if (sameId) return sameId;
 	// No shared identifier: the same first author, year and near-identical title.
 	const author = firstAuthorFamily(record);
-	const year = entryYear(record);
+	const year = cslYear(record);
 	const title = normaliseTitle(record.title ?? '');
 	return library.all.find(
 		(e) =>
 			author !== '' &&
 			firstAuthorFamily(e.csl) === author &&
-			entryYear(e.csl) === year &&
+			cslYear(e.csl) === year &&
 			nearTitle(normaliseTitle(e.csl.title ?? ''), title),
 	);
 }

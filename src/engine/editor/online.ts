@@ -12,7 +12,7 @@
 import type { Diagnostic } from '../problems/diagnostics.ts';
 import type { CslItem, LibraryEntry } from '../read/library.ts';
 import { compareRecords } from '../check/record-compare.ts';
-import { doiUrl } from '../read/csl-fields.ts';
+import { doiUrl, pubmedUrl } from '../read/csl-fields.ts';
 
 export type Fetch = (
 	url: string,
@@ -37,8 +37,7 @@ export interface PublishedRecord {
 	PMID?: string | undefined;
 }
 
-/** doi.org answers content negotiation at the DOI's own address. */
-export const DOI_URL = doiUrl;
+/** PubMed's summary service for one record (the DOI is resolved at its own doi.org address). */
 export const PUBMED_URL = (pmid: string) =>
 	`https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esummary.fcgi?db=pubmed&retmode=json&id=${encodeURIComponent(pmid)}`;
 
@@ -48,7 +47,8 @@ export type Lookup =
 
 /** Resolves a DOI to its CSL-JSON record. */
 export async function resolveDoi(doi: string, fetch: Fetch): Promise<Lookup> {
-	const source = DOI_URL(doi);
+	// doi.org answers content negotiation at the DOI's own address.
+	const source = doiUrl(doi);
 	try {
 		const response = await fetch(source, {
 			headers: { Accept: 'application/vnd.citationstyles.csl+json' },
@@ -209,7 +209,7 @@ export async function checkOnline(
 					code: 'online-unresolved',
 					...where,
 					message: `The ${label} ${id} could not be resolved: ${lookup.reason}.`,
-					hint: `Copy the ${label} again from the article page or PubMed; check it opens at ${kind === 'doi' ? 'https://doi.org/' + id : 'https://pubmed.ncbi.nlm.nih.gov/' + id + '/'}.`,
+					hint: `Copy the ${label} again from the article page or PubMed; check it opens at ${kind === 'doi' ? doiUrl(id) : pubmedUrl(id)}.`,
 				});
 				continue;
 			}

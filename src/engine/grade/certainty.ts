@@ -1,10 +1,7 @@
 /**
  * GRADE certainty as readers see it: symbols and a word together (never colour or symbols alone),
- * linked to the page that explains the levels, and the wording each level allows.
+ * and what each level means (the badge that links to it: render/certainty-badge.ts).
  */
-import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
 import type { Certainty } from '../read/page-frontmatter.ts';
 
 export const CERTAINTY_LABELS: Record<
@@ -42,22 +39,3 @@ export const CERTAINTY_LABELS: Record<
 
 /** Where the levels are explained. */
 export const GRADING_PAGE = '/about/how-we-grade/';
-
-/** A badge: symbols + word, linking to the explanation of that level. */
-export function certaintyBadge(level: Certainty): Element {
-	const { symbols, word } = CERTAINTY_LABELS[level];
-	return h(
-		'a',
-		{ className: ['kpe-certainty', `kpe-certainty-${level}`], href: `${GRADING_PAGE}#${level}` },
-		[
-			...(symbols ? [h('span.kpe-certainty-symbols', { ariaHidden: 'true' }, symbols), ' '] : []),
-			word,
-			h('span.sr-only', ' certainty of evidence'),
-		],
-	);
-}
-
-/** The badge serialised, for components that place it with `set:html`. */
-export function renderCertaintyBadge(level: Certainty): string {
-	return toHtml(certaintyBadge(level));
-}

@@ -8,6 +8,7 @@
  * message with a newline would be cut there, and a title with a comma would end early.
  */
 import { docsLink, type Diagnostic } from './diagnostics.ts';
+import { escapeHtml } from '../html/serialise.ts';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(value: string): string {
@@ -31,12 +32,7 @@ export function annotation(d: Diagnostic): string {
 
 /** A table cell: no pipe, no line break and no HTML can break out of it. */
 function cell(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/\|/g, '\\|')
-		.replace(/\r?\n/g, '<br>');
+	return escapeHtml(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 /** Code in a cell, with backticks in the value handled. */

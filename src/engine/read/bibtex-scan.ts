@@ -10,7 +10,7 @@
  * accents, braces); this scan keeps their raw text, split into literal parts and macro names that
  * bibtex-macros.ts resolves.
  */
-import { LineIndex } from '../problems/diagnostics.ts';
+import { LineIndex } from './position.ts';
 
 /** One piece of a value: literal text (from `{…}`, `"…"` or a number) or a macro name. */
 export type ValuePart =

@@ -10,7 +10,7 @@
  */
 
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { LineIndex } from '../problems/diagnostics.ts';
+import { LineIndex } from './position.ts';
 
 /**
  * A citation key as the library allows it (entry-rules.ts VALID_KEY): letters, digits and `_:.-`.

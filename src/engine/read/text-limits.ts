@@ -7,7 +7,7 @@
  * page. Both are refused where they are written, with their place and size. Linear-time scans only.
  */
 import type { Diagnostic } from '../problems/diagnostics.ts';
-import { LineIndex } from '../problems/diagnostics.ts';
+import { LineIndex } from './position.ts';
 
 /** Largest file of each kind, in bytes: about ten times the largest the real library holds. */
 export const MAX_FILE_BYTES = {

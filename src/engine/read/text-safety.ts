@@ -94,13 +94,3 @@ export function truncateText(text: string, max: number): string {
 	while (cut > 0 && /\p{M}/u.test(chars[cut]!)) cut--;
 	return `${chars.slice(0, cut).join('').trimEnd()}…`;
 }
-
-/** Text as HTML text or attribute value: the five characters HTML gives meaning to, as entities. */
-export function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}

@@ -6,11 +6,13 @@
  */
 import { h } from 'hastscript';
 import type { Element } from 'hast';
-import { CERTAINTY_LABELS, certaintyBadge } from '../grade/certainty.ts';
+import { CERTAINTY_LABELS } from '../grade/certainty.ts';
+import { certaintyBadge } from './certainty-badge.ts';
 import { dataTable } from './tables.ts';
 import { VERDICT_LABELS, type Claim, type ClaimRecord } from '../read/claims.ts';
 import { CONDITION_LABELS } from '../read/taxonomy.ts';
 import { findClusters } from '../read/citations.ts';
+import { sitePath } from './urls.ts';
 
 export const CLAIMS_PAGE = '/claims/';
 
@@ -27,7 +29,7 @@ const verdictBadge = (claim: Claim) =>
 	);
 
 /** A summary table: claim (linking to its section), verdict, certainty; labelled like every generated table. */
-export function claimsTable(claims: readonly ClaimRecord[]): Element {
+export function claimsTable(claims: readonly ClaimRecord[], base = '/'): Element {
 	return dataTable({
 		id: 'claims-caption',
 		caption: 'Clinic claims and what the evidence says',
@@ -48,7 +50,7 @@ export function claimsTable(claims: readonly ClaimRecord[]): Element {
 						),
 					],
 				},
-				{ children: [certaintyBadge(claim.certainty)] },
+				{ children: [certaintyBadge(claim.certainty, base)] },
 			],
 		})),
 	});
@@ -59,12 +61,12 @@ export function claimsTable(claims: readonly ClaimRecord[]): Element {
  * "Not supported · Not graded" reads as one judgement (the studies describe something else) and not
  * as a contradiction.
  */
-export function claimVerdict(claim: Claim): Element {
+export function claimVerdict(claim: Claim, base = '/'): Element {
 	return h('p.kpe-claim-verdict', [
 		'Verdict: ',
 		verdictBadge(claim),
 		' · Certainty: ',
-		certaintyBadge(claim.certainty),
+		certaintyBadge(claim.certainty, base),
 		...(claim.certainty === 'not-graded'
 			? [
 					' ',
@@ -78,10 +80,14 @@ export function claimVerdict(claim: Claim): Element {
 }
 
 /** "More on: CRPS, protocols": the condition and topic pages the claim concerns; null when none. */
-export function claimRelated(claim: Claim): Element | null {
+export function claimRelated(claim: Claim, base = '/'): Element | null {
 	const links = [
-		...claim.conditions.map((c) => h('a', { href: `/conditions/${c}/` }, CONDITION_LABELS[c])),
-		...claim.topics.map((t) => h('a', { href: `/topics/${t}/` }, t.replace(/-/g, ' '))),
+		...claim.conditions.map((c) =>
+			h('a', { href: sitePath(`/conditions/${c}/`, base) }, CONDITION_LABELS[c]),
+		),
+		...claim.topics.map((t) =>
+			h('a', { href: sitePath(`/topics/${t}/`, base) }, t.replace(/-/g, ' ')),
+		),
 	];
 	if (links.length === 0) return null;
 	return h('p.kpe-claim-related', ['More on: ', ...links.flatMap((a, i) => (i ? [', ', a] : [a]))]);
@@ -97,13 +103,13 @@ export function claimAnswerText(claim: Claim): string {
 }
 
 /** A list of links to the claims that concern a condition or topic page, with their verdicts. */
-export function claimLinks(claims: readonly ClaimRecord[]): Element | null {
+export function claimLinks(claims: readonly ClaimRecord[], base = '/'): Element | null {
 	if (claims.length === 0) return null;
 	return h(
 		'ul.kpe-claim-links',
 		claims.map(({ claim }) =>
 			h('li', [
-				h('a', { href: `${CLAIMS_PAGE}#${claimAnchor(claim)}` }, claim.claim),
+				h('a', { href: sitePath(`${CLAIMS_PAGE}#${claimAnchor(claim)}`, base) }, claim.claim),
 				' ',
 				h(
 					'span.kpe-claim-link-verdict',

@@ -7,7 +7,10 @@ import type { Certainty, Condition, Outcome } from '../read/page-frontmatter.ts'
 import type { StudyFacts } from '../read/facts-schema.ts';
 import { CERTAINTY_LABELS } from '../grade/certainty.ts';
 import { outcomeRowId } from './tables.ts';
-import { escapeHtml } from '../read/text-safety.ts';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { s } from 'hastscript';
+import { PAGE_SERIALISATION } from '../html/serialise.ts';
 
 export interface MapCell {
 	outcome: string;
@@ -97,37 +100,68 @@ export type MapLayout = 'wide' | 'compact';
 const CELL = 56;
 const GAP = 8;
 
-function square(c: MapCell, row: MapRow, x: number, y: number, hrefOf: (path: string) => string) {
-	const title = `${row.label}: ${c.outcome}. ${c.studies} ${c.studies === 1 ? 'study' : 'studies'}, ${CERTAINTY_LABELS[c.certainty].word.toLowerCase()} certainty`;
-	const dashed = c.certainty === 'not-graded' ? ' stroke-dasharray="4 3"' : '';
-	return (
-		`<a href="${escapeHtml(hrefOf(c.href))}"><title>${escapeHtml(title)}</title>` +
-		`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="6" fill="${CERTAINTY_FILL[c.certainty]}" stroke="${STROKE}"${dashed}/>` +
-		`<text x="${x + CELL / 2}" y="${y + 26}" font-size="18" font-weight="bold" text-anchor="middle" fill="${CERTAINTY_TEXT[c.certainty]}">${c.studies}</text>` +
-		`<text x="${x + CELL / 2}" y="${y + 45}" font-size="13" text-anchor="middle" fill="${CERTAINTY_TEXT[c.certainty]}">${LETTER[c.certainty]}</text></a>`
-	);
+/** A square's or swatch's outline: pale fills need an edge; not graded has a dashed one. */
+function outline(level: Certainty) {
+	return {
+		fill: CERTAINTY_FILL[level],
+		stroke: STROKE,
+		strokeDasharray: level === 'not-graded' ? '4 3' : undefined,
+	};
 }
 
-function legendItem(level: Certainty, x: number, y: number): string {
-	const dashed = level === 'not-graded' ? ' stroke-dasharray="4 3"' : '';
-	return (
-		`<rect x="${x}" y="${y}" width="18" height="18" rx="3" fill="${CERTAINTY_FILL[level]}" stroke="${STROKE}"${dashed}/>` +
-		`<text x="${x + 24}" y="${y + 14}" font-size="14" fill="currentColor">${LETTER[level]}: ${escapeHtml(CERTAINTY_LABELS[level].word)}</text>`
+function square(
+	c: MapCell,
+	row: MapRow,
+	x: number,
+	y: number,
+	hrefOf: (path: string) => string,
+): Element {
+	const title = `${row.label}: ${c.outcome}. ${c.studies} ${c.studies === 1 ? 'study' : 'studies'}, ${CERTAINTY_LABELS[c.certainty].word.toLowerCase()} certainty`;
+	const text = { textAnchor: 'middle', fill: CERTAINTY_TEXT[c.certainty] };
+	return s('a', { href: hrefOf(c.href) }, [
+		s('title', title),
+		s('rect', { x, y, width: CELL, height: CELL, rx: 6, ...outline(c.certainty) }),
+		s(
+			'text',
+			{ x: x + CELL / 2, y: y + 26, fontSize: 18, fontWeight: 'bold', ...text },
+			String(c.studies),
+		),
+		s('text', { x: x + CELL / 2, y: y + 45, fontSize: 13, ...text }, LETTER[c.certainty]),
+	]);
+}
+
+function legendItem(level: Certainty, x: number, y: number): Element[] {
+	return [
+		s('rect', { x, y, width: 18, height: 18, rx: 3, ...outline(level) }),
+		s(
+			'text',
+			{ x: x + 24, y: y + 14, fontSize: 14, fill: 'currentColor' },
+			`${LETTER[level]}: ${CERTAINTY_LABELS[level].word}`,
+		),
+	];
+}
+
+/** A line of text in the page's colour. */
+function label(x: number, y: number, size: number, text: string, bold = false): Element {
+	return s(
+		'text',
+		{ x, y, fontSize: size, fontWeight: bold ? 'bold' : undefined, fill: 'currentColor' },
+		text,
 	);
 }
 
 /**
- * The map as an SVG: one row per condition, one square per outcome, the number of studies inside
- * and the certainty as a letter (H, M, L, VL, NG) and a shade, each square linking to its row.
- * Presentation attributes only (no `style`), so a strict Content-Security-Policy allows it. No
- * role="img": its cells are links, which an image role would hide from assistive technology.
+ * The map as an SVG tree: one row per condition, one square per outcome, the number of studies
+ * inside and the certainty as a letter (H, M, L, VL, NG) and a shade, each square linking to its
+ * row. Presentation attributes only (no `style`), so a strict Content-Security-Policy allows it.
+ * No role="img": its cells are links, which an image role would hide from assistive technology.
  */
-export function evidenceMapSvg(
+function evidenceMapTree(
 	rows: readonly MapRow[],
 	hrefOf: (path: string) => string,
 	layout: MapLayout = 'wide',
-): string {
-	const parts: string[] = [];
+): Element {
+	const parts: Element[] = [];
 	const levels = Object.keys(CERTAINTY_FILL) as Certainty[];
 	let width: number;
 	let height: number;
@@ -138,33 +172,25 @@ export function evidenceMapSvg(
 		width = Math.max(labelWidth + maxCells * (CELL + GAP) + 8, 750);
 		rows.forEach((row, r) => {
 			const y = top + r * (CELL + GAP);
-			parts.push(
-				`<a href="${escapeHtml(hrefOf(row.path))}"><text x="0" y="${y + CELL / 2 + 5}" font-size="14" fill="currentColor">${escapeHtml(row.label)}</text></a>`,
-			);
+			parts.push(s('a', { href: hrefOf(row.path) }, [label(0, y + CELL / 2 + 5, 14, row.label)]));
 			if (row.cells.length === 0)
-				parts.push(
-					`<text x="${labelWidth}" y="${y + CELL / 2 + 5}" font-size="14" fill="currentColor">No outcome graded</text>`,
-				);
+				parts.push(label(labelWidth, y + CELL / 2 + 5, 14, 'No outcome graded'));
 			row.cells.forEach((c, i) =>
 				parts.push(square(c, row, labelWidth + i * (CELL + GAP), y, hrefOf)),
 			);
 		});
 		const legendTop = top + rows.length * (CELL + GAP) + 16;
-		levels.forEach((level, i) => parts.push(legendItem(level, i * 150, legendTop)));
+		levels.forEach((level, i) => parts.push(...legendItem(level, i * 150, legendTop)));
 		height = legendTop + 40;
 	} else {
 		const perLine = 5;
 		width = perLine * (CELL + GAP) - GAP + 2;
 		let y = 4;
 		for (const row of rows) {
-			parts.push(
-				`<a href="${escapeHtml(hrefOf(row.path))}"><text x="1" y="${y + 16}" font-size="16" font-weight="bold" fill="currentColor">${escapeHtml(row.label)}</text></a>`,
-			);
+			parts.push(s('a', { href: hrefOf(row.path) }, [label(1, y + 16, 16, row.label, true)]));
 			y += 26;
 			if (row.cells.length === 0) {
-				parts.push(
-					`<text x="1" y="${y + 14}" font-size="14" fill="currentColor">No outcome graded</text>`,
-				);
+				parts.push(label(1, y + 14, 14, 'No outcome graded'));
 				y += 28;
 			}
 			row.cells.forEach((c, i) => {
@@ -176,14 +202,36 @@ export function evidenceMapSvg(
 			if (row.cells.length > 0) y += Math.ceil(row.cells.length / perLine) * (CELL + GAP);
 			y += 12;
 		}
-		levels.forEach((level, i) => parts.push(legendItem(level, 1, y + i * 26)));
+		levels.forEach((level, i) => parts.push(...legendItem(level, 1, y + i * 26)));
 		height = y + levels.length * 26 + 4;
 	}
 	const id = `evidence-map-svg-title-${layout}`;
-	return (
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" aria-labelledby="${id}" font-family="system-ui, sans-serif" data-layout="${layout}">` +
-		`<title id="${id}">Evidence map drawing: conditions ${layout === 'wide' ? 'down the side' : 'one under another'}, one square per graded outcome, the number of studies inside and the certainty as a letter and shade. The table gives the same data.</title>` +
-		parts.join('') +
-		'</svg>'
+	return s(
+		'svg',
+		{
+			xmlns: 'http://www.w3.org/2000/svg',
+			viewBox: `0 0 ${width} ${height}`,
+			width: '100%',
+			ariaLabelledBy: id,
+			fontFamily: 'system-ui, sans-serif',
+			dataLayout: layout,
+		},
+		[
+			s(
+				'title',
+				{ id },
+				`Evidence map drawing: conditions ${layout === 'wide' ? 'down the side' : 'one under another'}, one square per graded outcome, the number of studies inside and the certainty as a letter and shade. The table gives the same data.`,
+			),
+			...parts,
+		],
 	);
+}
+
+/** The map serialised for `set:html` (hast-util-to-html escapes every text and attribute). */
+export function evidenceMapSvg(
+	rows: readonly MapRow[],
+	hrefOf: (path: string) => string,
+	layout: MapLayout = 'wide',
+): string {
+	return toHtml(evidenceMapTree(rows, hrefOf, layout), { space: 'svg', ...PAGE_SERIALISATION });
 }

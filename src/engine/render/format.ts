@@ -4,24 +4,23 @@
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { CslItem, LibraryEntry } from '../read/library.ts';
-import { escapeHtml, truncateText } from '../read/text-safety.ts';
+import { truncateText } from '../read/text-safety.ts';
 import { isPartlySeen } from '../check/entry-rules.ts';
-import { doiUrl, familyName, pubmedUrl } from '../read/csl-fields.ts';
+import { cslYear, doiUrl, familyName, pubmedUrl, shortName } from '../read/csl-fields.ts';
 
-export { familyName };
 import { hasEtAl, withoutEtAlMarker } from '../read/et-al.ts';
 
 /** Characters citeproc would treat as markup or "smarten"; swapped for private-use stand-ins while it runs. */
-const PROTECT: [string, string, string][] = [
-	['<', '\uE000', '&lt;'],
-	['>', '\uE001', '&gt;'],
-	['"', '\uE002', '&quot;'],
-	["'", '\uE003', '&#39;'],
+const PROTECT: [string, string][] = [
+	['<', '\uE000'],
+	['>', '\uE001'],
+	['"', '\uE002'],
+	["'", '\uE003'],
 ];
 
 /**
@@ -48,10 +47,46 @@ function protect(value: unknown): unknown {
 	return value;
 }
 
-function restore(html: string): string {
-	let out = html;
-	for (const [, stand, entity] of PROTECT) out = out.split(stand).join(entity);
+function restore(text: string): string {
+	let out = text;
+	for (const [char, stand] of PROTECT) out = out.split(stand).join(char);
 	return out;
+}
+
+/** The stand-ins in `nodes`' text and attribute values turned back into their characters. */
+function restoreTree(nodes: readonly ElementContent[]): void {
+	for (const node of nodes) {
+		if (node.type === 'text') node.value = restore(node.value);
+		if (node.type !== 'element') continue;
+		for (const [name, value] of Object.entries(node.properties))
+			if (typeof value === 'string') node.properties[name] = restore(value);
+		restoreTree(node.children);
+	}
+}
+
+/**
+ * The reference text of citeproc's HTML for one entry, as hast: the inside of its
+ * `csl-right-inline` part (the list numbers come from our own <ol>), without the whitespace around
+ * it, and with the protected characters restored.
+ */
+function referenceNodes(html: string): ElementContent[] {
+	const tree = fromHtml(html, { fragment: true });
+	const find = (nodes: readonly RootContent[]): Element | undefined => {
+		for (const node of nodes) {
+			if (node.type !== 'element') continue;
+			if ([node.properties.className].flat().includes('csl-right-inline')) return node;
+			const found = find(node.children);
+			if (found) return found;
+		}
+		return undefined;
+	};
+	const nodes = [...(find(tree.children) ?? tree).children] as ElementContent[];
+	const first = nodes[0];
+	if (first?.type === 'text') first.value = first.value.trimStart();
+	const last = nodes.at(-1);
+	if (last?.type === 'text') last.value = last.value.trimEnd();
+	restoreTree(nodes);
+	return nodes.filter((node) => node.type !== 'text' || node.value !== '');
 }
 
 /** The CSL item without identifiers (we link them ourselves) and without editor-only fields. */
@@ -164,16 +199,9 @@ export function narrativeName(csl: CslItem): string {
 /** "Noppers I et al. 2011. Title" — the short reference shown on hover and focus. */
 export function shortReference(csl: CslItem): string {
 	const first = csl.author?.[0];
-	const initials = (first?.given ?? '')
-		.split(/[\s.-]+/)
-		.filter(Boolean)
-		.map((part) => part[0])
-		.join('');
-	const name = first
-		? (first.literal ?? [familyName(first), initials].filter(Boolean).join(' '))
-		: '';
+	const name = first ? shortName(first) : '';
 	const who = name ? `${name}${(csl.author?.length ?? 0) > 1 || hasEtAl(csl) ? ' et al' : ''}` : '';
-	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
+	const year = cslYear(csl) ?? NO_YEAR;
 	// A preview, not the reference: long titles are cut at a word near 100 characters (the full
 	// title is one click away in the bibliography), which also keeps citation-heavy pages light.
 	const full = normaliseText(csl.title ?? '');
@@ -182,16 +210,16 @@ export function shortReference(csl: CslItem): string {
 	return normaliseText([who, String(year).replace(/\.$/, ''), title].filter(Boolean).join('. '));
 }
 
-const CACHE = Symbol.for('ketamine-pain-evidence.formatted-references');
+const CACHE = Symbol.for('ketamine-pain-evidence.formatted-reference-nodes');
 /**
- * Vancouver HTML per entry, formatted once per build: a numeric style renders each entry the same
+ * Vancouver reference per entry (hast), formatted once per build: a numeric style renders each entry the same
  * whatever the page, so pages that cite the same study share the work. Keyed by the entry object,
  * so a reloaded library never sees stale text.
  */
 // On `globalThis`: Astro prerenders the study pages from a separate bundle of this module in the same
 // process, and a module-level map would be a second, empty cache there (each entry formatted twice).
-const formattedHtml: WeakMap<LibraryEntry, string> = ((
-	globalThis as { [CACHE]?: WeakMap<LibraryEntry, string> }
+const formattedNodes: WeakMap<LibraryEntry, ElementContent[]> = ((
+	globalThis as { [CACHE]?: WeakMap<LibraryEntry, ElementContent[]> }
 )[CACHE] ??= new WeakMap());
 
 /**
@@ -200,7 +228,7 @@ const formattedHtml: WeakMap<LibraryEntry, string> = ((
  * at a time, a 200-page site paid about a second for it. Call it with the whole library first.
  */
 export function ensureFormatted(entries: readonly LibraryEntry[]): void {
-	const missing = [...new Set(entries.filter((e) => !formattedHtml.has(e)))];
+	const missing = [...new Set(entries.filter((e) => !formattedNodes.has(e)))];
 	if (missing.length === 0) return;
 	const cite = new Cite(missing.map((e) => ({ ...displayItem(e.csl), id: e.key })));
 	const formatted = cite.format('bibliography', {
@@ -213,24 +241,9 @@ export function ensureFormatted(entries: readonly LibraryEntry[]): void {
 	const byKey = new Map(formatted.map(([id, html]) => [String(id), html]));
 	for (const entry of missing) {
 		const html = byKey.get(entry.key);
-		// Keep only the reference text: the list numbers come from our own <ol>.
-		const inner = html
-			? (/<div class="csl-right-inline">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html)
-			: undefined;
-		formattedHtml.set(entry, inner ? restore(inner.trim()) : escapeHtml(entry.key));
+		const nodes = html ? referenceNodes(html) : [];
+		formattedNodes.set(entry, nodes.length ? nodes : [{ type: 'text', value: entry.key }]);
 	}
-}
-
-const parsed = new WeakMap<LibraryEntry, ElementContent[]>();
-
-/** citeproc's HTML for an entry as hast, parsed once per entry (it holds only inline markup). */
-function parsedHtml(entry: LibraryEntry): ElementContent[] {
-	let nodes = parsed.get(entry);
-	if (!nodes) {
-		nodes = fromHtml(formattedHtml.get(entry)!, { fragment: true }).children as ElementContent[];
-		parsed.set(entry, nodes);
-	}
-	return nodes;
 }
 
 /** Formats entries, in the order given, as Vancouver references with identifier links and previews. */
@@ -243,7 +256,7 @@ export function formatReferences(
 		// A partly seen record says so wherever it is shown, so nobody mistakes the gaps for omissions.
 		const partlySeen = isPartlySeen(entry);
 		const nodes: ElementContent[] = [
-			...parsedHtml(entry),
+			...formattedNodes.get(entry)!,
 			...(partlySeen
 				? [{ type: 'text' as const, value: ' ' }, h('span.kpe-unverified', `${PARTLY_SEEN_LABEL}.`)]
 				: []),

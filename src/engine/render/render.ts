@@ -8,7 +8,7 @@ import { h } from 'hastscript';
 import { groupNumbers } from '../read/citations.ts';
 import { findClusters } from '../read/citations.ts';
 import type { FormattedReference } from './format.ts';
-import { studyPath } from './tables.ts';
+import { studyUrl } from './urls.ts';
 
 /** The id a page's bibliography entry has, which citations link to. */
 export const refId = (key: string) => `ref-${key}`;
@@ -121,7 +121,7 @@ export const BACKLINKS_SHOWN = 3;
  * every page citing it) and back to each place it is cited: the first few back-links shown, the
  * rest folded in a `<details>` labelled with the count, so an entry cited 24 times stays one line.
  */
-export function renderBibliography(items: readonly BibliographyItem[]): Element {
+export function renderBibliography(items: readonly BibliographyItem[], base = '/'): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
 		const back = citedAt.map((cluster, j) =>
 			h(
@@ -152,7 +152,7 @@ export function renderBibliography(items: readonly BibliographyItem[]): Element 
 			' ',
 			h(
 				'a.kpe-ref-study',
-				{ href: studyPath(reference.key), ariaLabel: `Study page of reference ${i + 1}` },
+				{ href: studyUrl(reference.key, base), ariaLabel: `Study page of reference ${i + 1}` },
 				'Study page',
 			),
 			' ',

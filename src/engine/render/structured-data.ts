@@ -18,7 +18,7 @@ import type {
 } from 'schema-dts';
 import type { CslItem } from '../read/library.ts';
 import { normaliseText } from './format.ts';
-import { cslYear, doiUrl, invertedName, personName } from '../read/csl-fields.ts';
+import { cslDateParts, cslYear, doiUrl, invertedName, personName } from '../read/csl-fields.ts';
 
 export const SITE_NAME = 'Ketamine Pain Evidence';
 /** The by-line of pages written by the project as a group, not by named people. */
@@ -130,8 +130,12 @@ export function highwireMeta(csl: CslItem, verified: boolean): { name: string; c
 	};
 	add('citation_title', csl.title);
 	for (const a of csl.author ?? []) add('citation_author', invertedName(a));
-	const parts = csl.issued?.['date-parts']?.[0] ?? [];
-	add('citation_publication_date', parts.map((p) => String(p).padStart(2, '0')).join('/'));
+	add(
+		'citation_publication_date',
+		cslDateParts(csl)
+			.map((p) => String(p).padStart(2, '0'))
+			.join('/'),
+	);
 	add('citation_journal_title', csl['container-title']);
 	add('citation_volume', csl.volume);
 	add('citation_issue', csl.issue);

@@ -4,6 +4,7 @@ import { DESIGN_LABELS, type StudyFacts } from '../read/facts-schema.ts';
 import { formatReferences, normaliseText } from './format.ts';
 import { studyLabel, studyLabels } from './tables.ts';
 import { CONDITION_LABELS } from '../read/taxonomy.ts';
+import { cslYear } from '../read/csl-fields.ts';
 import type { Certainty, Outcome } from '../read/page-frontmatter.ts';
 
 export interface StudyPage {
@@ -55,7 +56,7 @@ export function studyPages(
 				key: entry.key,
 				label: labels.get(entry.key) ?? studyLabel(entry.csl),
 				title: normaliseText(entry.csl.title ?? entry.key),
-				year: String(entry.csl.issued?.['date-parts']?.[0]?.[0] ?? ''),
+				year: String(cslYear(entry.csl) ?? ''),
 				referenceHtml: reference.html,
 				linksHtml: reference.linksHtml,
 				verified: isVerified(entry.key),

@@ -7,7 +7,8 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Outcome } from '../read/page-frontmatter.ts';
-import { CERTAINTY_LABELS, certaintyBadge } from '../grade/certainty.ts';
+import { CERTAINTY_LABELS } from '../grade/certainty.ts';
+import { certaintyBadge } from './certainty-badge.ts';
 import {
 	absoluteEffect,
 	formatDifference,
@@ -16,15 +17,17 @@ import {
 } from '../grade/absolute-effects.ts';
 import { DESIGN_LABELS, DESIGNS, type StudyCount, type StudyFacts } from '../read/facts-schema.ts';
 import { computeCertainty, countPeople, peopleLabel } from '../grade/grading.ts';
-import { NO_YEAR, familyName } from './format.ts';
+import { NO_YEAR } from './format.ts';
+import { cslYear, familyName } from '../read/csl-fields.ts';
 import type { CslItem } from '../read/library.ts';
+import { studyUrl } from './urls.ts';
 
 /** "Noppers 2011": first author's family name and year. */
 export function studyLabel(csl: CslItem): string {
 	const first = csl.author?.[0];
 	const name = first ? familyName(first) || csl.id : csl.id;
 	// "Eichenberger n.d.": a label never ends in a bare name (or "Eichenberger:" in a heading).
-	const year = csl.issued?.['date-parts']?.[0]?.[0] ?? NO_YEAR;
+	const year = cslYear(csl) ?? NO_YEAR;
 	return `${name} ${year}`;
 }
 
@@ -50,13 +53,8 @@ export function studyLabels(items: Iterable<CslItem>): Map<string, string> {
 }
 
 /** The study's label linking to its own page, where its full facts and every citing page are. */
-export function studyLink(key: string, csl: CslItem, label = studyLabel(csl)): Element {
-	return h('a', { href: studyPath(key) }, label);
-}
-
-/** The study's own page, root-relative (the plugins move it under the site's base). */
-export function studyPath(key: string): string {
-	return `/studies/${encodeURIComponent(key)}/`;
+export function studyLink(key: string, csl: CslItem, label = studyLabel(csl), base = '/'): Element {
+	return h('a', { href: studyUrl(key, base) }, label);
 }
 
 /** Orders studies strongest design first, then newest first. */
@@ -65,7 +63,7 @@ export function compareStudies(
 	b: { facts: StudyFacts; csl: CslItem },
 ): number {
 	const rank = (f: StudyFacts) => DESIGNS.indexOf(f.design);
-	const year = (c: CslItem) => Number(c.issued?.['date-parts']?.[0]?.[0] ?? 0);
+	const year = (c: CslItem) => cslYear(c) ?? 0;
 	return (
 		rank(a.facts) - rank(b.facts) || year(b.csl) - year(a.csl) || a.csl.id.localeCompare(b.csl.id)
 	);
@@ -169,10 +167,14 @@ export interface EvidenceRow {
 }
 
 /** The row header of a study: its label linking to its page, its citation, design and n. */
-function studyHeader({ facts, csl, label, cite }: EvidenceRow, flag: ElementContent[] = []) {
+function studyHeader(
+	{ facts, csl, label, cite }: EvidenceRow,
+	base: string,
+	flag: ElementContent[] = [],
+) {
 	return {
 		header: true,
-		children: [studyLink(facts.key, csl, label), ' ', cite, studyDetail(facts), ...flag],
+		children: [studyLink(facts.key, csl, label, base), ' ', cite, studyDetail(facts), ...flag],
 	};
 }
 
@@ -184,6 +186,7 @@ export function renderEvidenceTable(
 	id: string,
 	caption: string,
 	rows: readonly EvidenceRow[],
+	base = '/',
 ): Element {
 	return dataTable({
 		id,
@@ -205,7 +208,7 @@ export function renderEvidenceTable(
 			return {
 				properties: { dataKey: facts.key },
 				cells: [
-					studyHeader(row, flag),
+					studyHeader(row, base, flag),
 					{
 						children: [
 							cell(facts.regimen),
@@ -230,6 +233,7 @@ export function renderProtocolTable(
 	id: string,
 	caption: string,
 	rows: readonly ProtocolRow[],
+	base = '/',
 ): Element {
 	return dataTable({
 		id,
@@ -246,7 +250,7 @@ export function renderProtocolTable(
 			properties: { dataKey: row.facts.key },
 			cells: [
 				{ children: [row.condition] },
-				studyHeader(row),
+				studyHeader(row, base),
 				{ children: [cell(row.facts.route)] },
 				{ children: [cell(row.facts.regimen)] },
 				{ children: [cell(row.facts.followUp)] },
@@ -312,6 +316,7 @@ export function renderSummaryOfFindings(
 	id: string,
 	caption: string,
 	rows: readonly SummaryRow[],
+	base = '/',
 ): Element {
 	const footnotes: string[] = [];
 	const bodyRows = rows.map(({ outcome, studies, cite }, index): BodyRow => {
@@ -389,7 +394,7 @@ export function renderSummaryOfFindings(
 				{ children: [outcome.effect, ' ', cite] },
 				{
 					className: 'kpe-sof-certainty',
-					children: [certaintyBadge(outcome.certainty), ...marks, ...start],
+					children: [certaintyBadge(outcome.certainty, base), ...marks, ...start],
 				},
 			],
 		};

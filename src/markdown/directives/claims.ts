@@ -42,12 +42,12 @@ export function clinicClaimsPlugin(evidence: Evidence, base = '/') {
 			if (problem)
 				throw new PageError(
 					`${problem.message} ${problem.hint}`,
-					locate(ctx, '::clinic-claims', node.position?.start),
+					locate(ctx, node.position?.start),
 				);
-			const html = (tree: Nodes) => htmlNode(ctx.sourceFormat, tree, { flow: true, base });
+			const html = (tree: Nodes) => htmlNode(ctx.sourceFormat, tree, { flow: true });
 			const text = (value: string) => ({ type: 'text', value });
 			const sections = evidence.claims.map(({ claim }) => {
-				const related = claimRelated(claim);
+				const related = claimRelated(claim, base);
 				return {
 					type: 'kpeClaim',
 					data: {
@@ -65,7 +65,7 @@ export function clinicClaimsPlugin(evidence: Evidence, base = '/') {
 							data: { hProperties: { id: claimTitleId(claim) } },
 							children: [text(claimTitle(claim))],
 						},
-						html(claimVerdict(claim)),
+						html(claimVerdict(claim, base)),
 						{
 							type: 'paragraph',
 							data: { hProperties: { className: ['kpe-claim-answer'] } },
@@ -80,7 +80,7 @@ export function clinicClaimsPlugin(evidence: Evidence, base = '/') {
 				};
 			});
 			ctx.replaceNode(node, [
-				html(claimsTable(evidence.claims)),
+				html(claimsTable(evidence.claims, base)),
 				...sections,
 			] as unknown as Parameters<typeof ctx.replaceNode>[1]);
 		},
@@ -94,13 +94,14 @@ export const clinicClaims: DirectiveRenderer = () => {
 	);
 };
 
-export const claimsFor: DirectiveRenderer = ({ evidence, attributes }) => {
+export const claimsFor: DirectiveRenderer = ({ evidence, attributes, base }) => {
 	const list = claimLinks(
 		evidence.claims.filter(
 			({ claim }) =>
 				(attributes.condition && claim.conditions.includes(attributes.condition as Condition)) ||
 				(attributes.topic && claim.topics.includes(attributes.topic)),
 		),
+		base,
 	);
 	return list ?? { type: 'root', children: [] };
 };

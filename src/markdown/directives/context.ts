@@ -1,6 +1,6 @@
 import type { Nodes } from 'hast';
 import type { Evidence } from '../../engine/check/check-project.ts';
-import type { Position } from '../nodes.ts';
+import type { Position } from '../../engine/read/position.ts';
 import type { Cite, PageState } from '../page-state.ts';
 
 /** What a directive renderer gets: the checked evidence, the page, and its own attributes (already valid). */
@@ -13,6 +13,8 @@ export interface DirectiveContext {
 	/** `evidence-table-3`: unique on the page, for captions and ARIA. */
 	id: string;
 	position: Position | undefined;
+	/** The site's base path (`/`, `/repo/`): the renderers write their site links under it. */
+	base: string;
 	frontmatter: Record<string, unknown>;
 }
 

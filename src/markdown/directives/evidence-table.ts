@@ -28,5 +28,6 @@ export const evidenceTable: DirectiveRenderer = (context) => {
 		context.id,
 		attributes.caption ?? 'Studies in the evidence library',
 		rows,
+		context.base,
 	);
 };

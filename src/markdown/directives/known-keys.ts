@@ -3,7 +3,7 @@ import type { StudyFacts } from '../../engine/read/facts-schema.ts';
 import type { Library } from '../../engine/read/library.ts';
 import { nearestKeys, suggestion } from '../../engine/problems/nearest-keys.ts';
 import { PageError } from '../../plugin/errors.ts';
-import type { Position } from '../nodes.ts';
+import type { Position } from '../../engine/read/position.ts';
 
 /** Stops the page on a key the library lacks (`npm run check` reports it first, with every other problem). */
 export function assertKnown(library: Library, key: string, position: Position | undefined): void {

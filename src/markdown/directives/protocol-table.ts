@@ -5,7 +5,14 @@ import { compareStudies, renderProtocolTable } from '../../engine/render/tables.
 import type { DirectiveRenderer } from './context.ts';
 import { studyRow } from './study-row.ts';
 
-export const protocolTable: DirectiveRenderer = ({ evidence, page, cite, attributes, id }) => {
+export const protocolTable: DirectiveRenderer = ({
+	evidence,
+	page,
+	cite,
+	attributes,
+	id,
+	base,
+}) => {
 	const allFacts = [...evidence.facts.byKey.values()].map((r) => r.facts);
 	const rows = CONDITIONS.flatMap((condition) =>
 		selectProtocolRows(allFacts, condition)
@@ -18,5 +25,5 @@ export const protocolTable: DirectiveRenderer = ({ evidence, page, cite, attribu
 			})),
 	);
 	const caption = attributes.caption ?? 'Regimens used in the studies, by condition';
-	return renderProtocolTable(id, caption, rows);
+	return renderProtocolTable(id, caption, rows, base);
 };

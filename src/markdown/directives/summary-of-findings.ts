@@ -4,6 +4,7 @@ import { renderSummaryOfFindings } from '../../engine/render/tables.ts';
 import { PageError } from '../../plugin/errors.ts';
 import type { DirectiveRenderer } from './context.ts';
 import { factsOf } from './known-keys.ts';
+import { cslYear } from '../../engine/read/csl-fields.ts';
 
 export const summaryOfFindings: DirectiveRenderer = (context) => {
 	const { evidence, page, cite, position, frontmatter } = context;
@@ -17,9 +18,7 @@ export const summaryOfFindings: DirectiveRenderer = (context) => {
 		outcome,
 		studies: outcome.studies.map((key) => ({
 			facts: factsOf(evidence, key, position, `the outcome "${outcome.outcome}"`),
-			year:
-				Number(evidence.library.entries.get(key)?.csl.issued?.['date-parts']?.[0]?.[0]) ||
-				undefined,
+			year: cslYear(evidence.library.entries.get(key)?.csl ?? {}),
 		})),
 		cite: cite(page, outcome.studies),
 	}));
@@ -27,5 +26,6 @@ export const summaryOfFindings: DirectiveRenderer = (context) => {
 		context.id,
 		context.attributes.caption ?? 'Summary of findings',
 		rows,
+		context.base,
 	);
 };

@@ -10,7 +10,7 @@
  * src/engine/check/entry-text-rules.ts), and this makes the title inert even if a check is missed.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { escapeTitle } from '../../site/escape-title.ts';
+import { escapeHtml } from '../../engine/html/serialise.ts';
 import { truncateText } from '../../engine/read/text-safety.ts';
 
 /** Characters of the page title kept in `<title>` (before " | Ketamine Pain Evidence"). */
@@ -23,6 +23,6 @@ export const onRequest = defineRouteMiddleware((context) => {
 		if (entry.tag !== 'title' || typeof entry.content !== 'string') continue;
 		if (entry.content.startsWith(title))
 			entry.content = truncateText(title, TAB_TITLE_MAX) + entry.content.slice(title.length);
-		entry.content = escapeTitle(entry.content);
+		entry.content = escapeHtml(entry.content);
 	}
 });

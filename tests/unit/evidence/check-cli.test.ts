@@ -101,7 +101,7 @@ describe('GitHub annotations', () => {
 		);
 		const row = md.split('\n').find((l) => l.startsWith('| `references'))!;
 		expect(row).toBe(
-			'| `references/a.bib:3:3` | [html-in-field](CONTRIBUTING.md#html-in-field) `k`: Has &lt;script&gt; \\| and<br>a newline | Remove it |',
+			'| `references/a.bib:3:3` | [html-in-field](CONTRIBUTING.md#html-in-field) `k`: Has &lt;script> \\| and<br>a newline | Remove it |',
 		);
 		expect(md).toContain('**1 problem.**');
 	});

@@ -15,7 +15,8 @@ import {
 	type FormattedReference,
 } from '../../../src/engine/render/format.ts';
 import { renderBibliography, renderCluster } from '../../../src/engine/render/render.ts';
-import { escapeHtml } from '../../../src/engine/read/text-safety.ts';
+import { escapeHtml } from '../../../src/engine/html/serialise.ts';
+import { fromHtml } from 'hast-util-from-html';
 
 /** The renderers' trees, serialised as the Markdown plugins do. */
 const identifierLinks = (csl: Parameters<typeof identifierLinkNodes>[0]) =>
@@ -192,10 +193,14 @@ describe('normaliseText and escapeHtml', () => {
 		expect(normaliseText('\u0237\u030c')).toBe('\u01f0');
 	});
 
-	it('escapes the five HTML-significant characters', () => {
-		expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
-			'&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;',
+	it('escapes text so an HTML parser reads it back as that text and nothing else', () => {
+		const text = `<a href="x">Tom & Jerry's</a> &amp; <!-- c --> </title>`;
+		expect(escapeHtml(text)).toBe(
+			`&lt;a href="x">Tom &amp; Jerry's&lt;/a> &amp;amp; &lt;!-- c --> &lt;/title>`,
 		);
+		expect(fromHtml(escapeHtml(text), { fragment: true }).children).toEqual([
+			expect.objectContaining({ type: 'text', value: text }),
+		]);
 	});
 });
 

@@ -10,7 +10,7 @@ import { checkEntry } from '../../../src/engine/check/entry-rules.ts';
 import { checkEntryText } from '../../../src/engine/check/entry-text-rules.ts';
 import type { Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
 import { findInvisible, findMarkup, truncateText } from '../../../src/engine/read/text-safety.ts';
-import { escapeTitle } from '../../../src/site/escape-title.ts';
+import { escapeHtml } from '../../../src/engine/html/serialise.ts';
 import {
 	checkFrontmatterTitles,
 	titleTextProblems,
@@ -152,8 +152,9 @@ describe('frontmatter titles', () => {
 
 describe('the <title> escape', () => {
 	it('makes a title inert and keeps its text', () => {
-		expect(escapeTitle('</title><img src=x onerror=alert(1)> & co')).toBe(
-			'&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt; &amp; co',
+		// <title> is RCDATA: only `&` and `<` mean anything there (`</title` needs the `<`).
+		expect(escapeHtml('</title><img src=x onerror=alert(1)> & co')).toBe(
+			'&lt;/title>&lt;img src=x onerror=alert(1)> &amp; co',
 		);
 	});
 });
