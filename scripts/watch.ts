@@ -26,7 +26,7 @@ import {
 	type WatchFetch,
 } from '../src/watch/http.ts';
 import { knownStudies } from '../src/watch/library-index.ts';
-import { watchedPages } from '../src/watch/load.ts';
+import { watchedPages } from '../src/engine/read/watch-files.ts';
 import { replayFetch } from '../src/watch/replay.ts';
 import { candidatesCsv, markdownReport } from '../src/watch/report.ts';
 import { runWatch } from '../src/watch/run.ts';

@@ -12,7 +12,7 @@ import { findPageCitations } from '../engine/read/citations.ts';
 import { narrativeName } from '../engine/render/format.ts';
 import { withAffixes } from '../engine/render/render.ts';
 import { checkDirective, isDirectiveName } from '../engine/read/directives.ts';
-import { PageError } from '../plugin/errors.ts';
+import { PageError } from './page-error.ts';
 import { DIRECTIVES } from './directives/index.ts';
 import { assertKnown } from './directives/known-keys.ts';
 import { positionIn } from '../engine/read/position.ts';

@@ -10,7 +10,7 @@ import {
 	type ExclusionReason,
 	type RunRecord,
 	type Trial,
-} from './schema.ts';
+} from '../engine/read/watch-schema.ts';
 
 export const SOURCE_LABELS: Record<string, string> = {
 	pubmed: 'PubMed',

@@ -4,7 +4,7 @@
  * records the editors have already decided. Pure: the library is passed in as plain identifiers.
  */
 import { nearTitle, normaliseName, normaliseTitle } from '../engine/check/record-compare.ts';
-import type { FoundRecord } from './schema.ts';
+import type { FoundRecord } from '../engine/read/watch-schema.ts';
 
 /**
  * A DOI as one spelling: `https://doi.org/10.1/X`, `http://dx.doi.org/…`, `doi:10.1/x` and `10.1/X`

@@ -8,7 +8,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import type { PageCurrency } from './currency.ts';
-import type { ExclusionReason } from './schema.ts';
+import type { ExclusionReason } from '../engine/read/watch-schema.ts';
 
 const W = 320;
 /** Source names short enough for the box on a phone. */

@@ -7,7 +7,7 @@
  * pacing is "wait until the service's next slot", a few lines; those libraries schedule on the
  * global timers, which a test cannot drive from an injected clock.
  */
-import type { SourceName } from './schema.ts';
+import type { SourceName } from '../engine/read/watch-schema.ts';
 
 export interface WatchResponse {
 	ok: boolean;

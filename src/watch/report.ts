@@ -11,7 +11,7 @@ import {
 	type Protocol,
 	type RecordKind,
 	type RunRecord,
-} from './schema.ts';
+} from '../engine/read/watch-schema.ts';
 import { UNDER_WAY, statusLabel } from './sources/clinicaltrials.ts';
 import { doiUrl, pubmedUrl } from '../engine/read/csl-fields.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { FactsSet } from '../engine/read/facts.ts';
 import { doiUrl, pubmedUrl } from '../engine/read/csl-fields.ts';
-import type { RetractionFound, RunRecord } from './schema.ts';
+import type { RetractionFound, RunRecord } from '../engine/read/watch-schema.ts';
 
 const TYPES: Record<string, 'retraction' | 'withdrawal' | 'expression-of-concern'> = {
 	retraction: 'retraction',

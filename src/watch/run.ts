@@ -13,7 +13,7 @@ import {
 	type KnownStudy,
 } from './dedupe.ts';
 import type { Http } from './http.ts';
-import type { WatchedPage } from './load.ts';
+import type { WatchedPage } from '../engine/read/watch-files.ts';
 import type {
 	Decision,
 	FoundRecord,
@@ -22,7 +22,7 @@ import type {
 	RunRecord,
 	SearchSettings,
 	Trial,
-} from './schema.ts';
+} from '../engine/read/watch-schema.ts';
 import { searchTrials } from './sources/clinicaltrials.ts';
 import { updateNotices } from './sources/crossref.ts';
 import { searchEuropePmc } from './sources/europepmc.ts';

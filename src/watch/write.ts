@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RunRecord } from './schema.ts';
+import type { RunRecord } from '../engine/read/watch-schema.ts';
 
 export interface RunFiles {
 	report: string;

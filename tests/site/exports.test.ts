@@ -11,7 +11,7 @@ import { builtPages, readPage } from '../support/dist.ts';
 import { checkProject } from '../../src/engine/check/check-project.ts';
 
 import { normaliseText } from '../../src/engine/render/format.ts';
-import type { CslItem } from '../../src/engine/read/library.ts';
+import type { CslItem } from '../../src/engine/read/csl-fields.ts';
 
 const evidence = checkProject({ root: process.cwd() });
 const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { existsSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { watchUpdates } from '../../src/watch/currency.ts';
-import type { RunRecord } from '../../src/watch/schema.ts';
+import type { RunRecord } from '../../src/engine/read/watch-schema.ts';
 
 /** The watch's committed run records (none until its first real run). */
 function watchRuns(): RunRecord[] {

@@ -28,7 +28,7 @@ import { CONDITIONS } from '../read/taxonomy.ts';
 import { rawTextProblems } from '../read/text-limits.ts';
 import { checkPageFrontmatterText } from './page-frontmatter-check.ts';
 import { componentPropProblems } from './component-props.ts';
-import { loadWatch, watchedPages, type WatchData } from '../../watch/load.ts';
+import { loadWatch, watchedPages, type WatchData } from '../read/watch-files.ts';
 import { isWithdrawn } from '../read/facts-schema.ts';
 import { checkOutcomes, checkPictureDirectives } from './grading-check.ts';
 import { glanceSourceProblems } from './glance-sources.ts';

@@ -5,7 +5,7 @@
  * tags in Crossref titles), so they are compared after normalising.
  */
 import { distance } from 'fastest-levenshtein';
-import type { CslItem } from '../read/library.ts';
+import type { CslItem } from '../read/csl-fields.ts';
 import { cslYear, firstAuthorName } from '../read/csl-fields.ts';
 
 /** Lower case, accents and markup stripped, every run of non-alphanumerics one space. */

@@ -10,7 +10,8 @@
  * `fetch` is injected, so tests replay recorded responses and never touch the network.
  */
 import type { Diagnostic } from '../problems/diagnostics.ts';
-import type { CslItem, LibraryEntry } from '../read/library.ts';
+import type { CslItem } from '../read/csl-fields.ts';
+import type { LibraryEntry } from '../read/library.ts';
 import { compareRecords } from '../check/record-compare.ts';
 import { doiUrl, pubmedUrl } from '../read/csl-fields.ts';
 

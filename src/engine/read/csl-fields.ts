@@ -4,7 +4,19 @@
  * Pages, metadata, exports and the editor tools all take these from here, so a study is named,
  * dated and linked alike in its reference, its JSON-LD, its Highwire tags and its library key.
  */
-import type { CslItem } from './library.ts';
+/** A CSL-JSON item as citation-js produces it (only the fields we read are typed). */
+export interface CslItem {
+	id: string;
+	type: string;
+	title?: string;
+	author?: { family?: string; given?: string; literal?: string }[];
+	'container-title'?: string;
+	issued?: { 'date-parts'?: (number | string)[][] };
+	DOI?: string;
+	PMID?: string;
+	URL?: string;
+	[field: string]: unknown;
+}
 
 type CslPerson = NonNullable<CslItem['author']>[number];
 

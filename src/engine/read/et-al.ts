@@ -5,7 +5,7 @@
  * and each output says "et al." in its own way: Vancouver and previews print it, BibTeX writes
  * `and others` back, RIS (which has no such marker) says so in a note.
  */
-import type { CslItem } from './library.ts';
+import type { CslItem } from './csl-fields.ts';
 
 /** Set on a CSL item whose author list ends in BibTeX's `others`. */
 export const ET_AL = 'kpe-et-al';

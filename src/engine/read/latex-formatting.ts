@@ -8,7 +8,7 @@
  *
  * Written by hand: citation-js has no option to decode LaTeX formatting to plain text.
  */
-import type { CslItem } from './library.ts';
+import type { CslItem } from './csl-fields.ts';
 
 /** The exact tags citation-js 0.9's BibTeX parser emits for LaTeX font and script commands. */
 const FORMATTING_TAG =

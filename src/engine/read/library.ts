@@ -18,20 +18,7 @@ import { resolveCrossrefs, resolveMacros } from './bibtex-macros.ts';
 import { markEtAl } from './et-al.ts';
 import { decodeBibFile } from './text-encoding.ts';
 import { plainCslItem } from './latex-formatting.ts';
-
-/** A CSL-JSON item as citation-js produces it (only the fields we read are typed). */
-export interface CslItem {
-	id: string;
-	type: string;
-	title?: string;
-	author?: { family?: string; given?: string; literal?: string }[];
-	'container-title'?: string;
-	issued?: { 'date-parts'?: (number | string)[][] };
-	DOI?: string;
-	PMID?: string;
-	URL?: string;
-	[field: string]: unknown;
-}
+import type { CslItem } from './csl-fields.ts';
 
 export interface LibraryEntry {
 	key: string;

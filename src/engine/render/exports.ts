@@ -9,7 +9,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { CslItem } from '../read/library.ts';
+import type { CslItem } from '../read/csl-fields.ts';
 import { hasEtAl, withoutEtAlMarker } from '../read/et-al.ts';
 
 /**

@@ -16,7 +16,7 @@ import type {
 	ScholarlyArticle,
 	WithContext,
 } from 'schema-dts';
-import type { CslItem } from '../read/library.ts';
+import type { CslItem } from '../read/csl-fields.ts';
 import { normaliseText } from './format.ts';
 import { cslDateParts, cslYear, doiUrl, invertedName, personName } from '../read/csl-fields.ts';
 

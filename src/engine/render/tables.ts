@@ -19,7 +19,7 @@ import { DESIGN_LABELS, DESIGNS, type StudyCount, type StudyFacts } from '../rea
 import { computeCertainty, countPeople, peopleLabel } from '../grade/grading.ts';
 import { NO_YEAR } from './format.ts';
 import { cslYear, familyName } from '../read/csl-fields.ts';
-import type { CslItem } from '../read/library.ts';
+import type { CslItem } from '../read/csl-fields.ts';
 import { studyUrl } from './urls.ts';
 
 /** "Noppers 2011": first author's family name and year. */

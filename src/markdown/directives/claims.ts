@@ -22,7 +22,7 @@ import {
 	claimVerdict,
 	claimsTable,
 } from '../../engine/render/claims-render.ts';
-import { PageError } from '../../plugin/errors.ts';
+import { PageError } from '../page-error.ts';
 import { locate } from '../locate.ts';
 import { htmlNode } from '../nodes.ts';
 import type { DirectiveRenderer } from './context.ts';

@@ -1,7 +1,7 @@
 /** `::icon-array{outcome="2"}`: the "out of 100 people" picture of one summary-of-findings row. */
 import { iconArray, pictureOfOutcome } from '../../engine/render/icon-array.ts';
 import { outcomeSchema } from '../../engine/read/page-frontmatter.ts';
-import { PageError } from '../../plugin/errors.ts';
+import { PageError } from '../page-error.ts';
 import type { DirectiveRenderer } from './context.ts';
 
 export const iconArrayDirective: DirectiveRenderer = (context) => {

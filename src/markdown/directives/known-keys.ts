@@ -2,7 +2,7 @@ import type { Evidence } from '../../engine/check/check-project.ts';
 import type { StudyFacts } from '../../engine/read/facts-schema.ts';
 import type { Library } from '../../engine/read/library.ts';
 import { nearestKeys, suggestion } from '../../engine/problems/nearest-keys.ts';
-import { PageError } from '../../plugin/errors.ts';
+import { PageError } from '../page-error.ts';
 import type { Position } from '../../engine/read/position.ts';
 
 /** Stops the page on a key the library lacks (`npm run check` reports it first, with every other problem). */

@@ -1,7 +1,7 @@
 /** `::summary-of-findings`: the GRADE table of the page's frontmatter `outcomes`. */
 import { outcomeSchema } from '../../engine/read/page-frontmatter.ts';
 import { renderSummaryOfFindings } from '../../engine/render/tables.ts';
-import { PageError } from '../../plugin/errors.ts';
+import { PageError } from '../page-error.ts';
 import type { DirectiveRenderer } from './context.ts';
 import { factsOf } from './known-keys.ts';
 import { cslYear } from '../../engine/read/csl-fields.ts';

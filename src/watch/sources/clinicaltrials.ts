@@ -5,7 +5,7 @@
  */
 import { normaliseNct } from '../dedupe.ts';
 import { SourceError, type Http } from '../http.ts';
-import type { Trial } from '../schema.ts';
+import type { Trial } from '../../engine/read/watch-schema.ts';
 
 export const CTGOV = 'https://clinicaltrials.gov/api/v2/studies';
 const FIELDS = 'NCTId,BriefTitle,OverallStatus,EnrollmentCount,CompletionDate,HasResults';

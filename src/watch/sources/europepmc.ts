@@ -5,7 +5,7 @@
  */
 import { normaliseDoi, normalisePmid } from '../dedupe.ts';
 import { SourceError, type Http } from '../http.ts';
-import type { FoundRecord } from '../schema.ts';
+import type { FoundRecord } from '../../engine/read/watch-schema.ts';
 import { kindOf } from './pubmed.ts';
 
 export const EUROPEPMC = 'https://www.ebi.ac.uk/europepmc/webservices/rest/search';

@@ -6,7 +6,7 @@
  */
 import { normaliseDoi } from '../dedupe.ts';
 import { SourceError, type Http } from '../http.ts';
-import type { FoundRecord, RecordKind } from '../schema.ts';
+import type { FoundRecord, RecordKind } from '../../engine/read/watch-schema.ts';
 
 export const EUTILS = 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils';
 

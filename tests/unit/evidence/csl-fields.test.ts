@@ -11,7 +11,7 @@ import {
 } from '../../../src/engine/read/csl-fields.ts';
 import { compareRecords } from '../../../src/engine/check/record-compare.ts';
 import { highwireMeta, studyJsonLd } from '../../../src/engine/render/structured-data.ts';
-import type { CslItem } from '../../../src/engine/read/library.ts';
+import type { CslItem } from '../../../src/engine/read/csl-fields.ts';
 
 const deCarvalho = {
 	given: 'L. B.',

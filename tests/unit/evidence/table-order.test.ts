@@ -7,7 +7,7 @@ import { h } from 'hastscript';
  */
 import { describe, expect, it } from 'vitest';
 import type { StudyFacts } from '../../../src/engine/read/facts-schema.ts';
-import type { CslItem } from '../../../src/engine/read/library.ts';
+import type { CslItem } from '../../../src/engine/read/csl-fields.ts';
 import {
 	compareStudies,
 	renderEvidenceTable,

@@ -7,7 +7,7 @@ import {
 	normaliseNct,
 	normalisePmid,
 } from '../../../src/watch/dedupe.ts';
-import type { FoundRecord } from '../../../src/watch/schema.ts';
+import type { FoundRecord } from '../../../src/engine/read/watch-schema.ts';
 
 const library = [
 	{

@@ -8,7 +8,7 @@ import {
 	highlight,
 	markdownReport,
 } from '../../../src/watch/report.ts';
-import type { FoundRecord, RunRecord } from '../../../src/watch/schema.ts';
+import type { FoundRecord, RunRecord } from '../../../src/engine/read/watch-schema.ts';
 
 const rec = (over: Partial<FoundRecord>): FoundRecord => ({
 	id: 'pmid:99000001',

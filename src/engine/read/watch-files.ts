@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { Diagnostic } from '../engine/problems/diagnostics.ts';
-import { checkYamlText } from '../engine/read/yaml-file.ts';
+import type { Diagnostic } from '../problems/diagnostics.ts';
+import { checkYamlText } from './yaml-file.ts';
 import {
 	EXCLUSION_REASONS,
 	decisionLogSchema,
@@ -18,7 +18,7 @@ import {
 	type Protocol,
 	type RunRecord,
 	type SearchSettings,
-} from './schema.ts';
+} from './watch-schema.ts';
 
 export const WATCH_DIR = 'references/watch';
 
@@ -73,7 +73,7 @@ export function loadWatch(
 				code: 'invalid-watch-protocol',
 				yamlHint:
 					'Compare the quoting with the file as committed: quote every query in single quotes.',
-				schemaHint: 'See the field descriptions in src/watch/schema.ts (searchSchema).',
+				schemaHint: 'See the field descriptions in src/engine/read/watch-schema.ts (searchSchema).',
 			},
 		);
 		diagnostics.push(...read.diagnostics);
@@ -110,7 +110,7 @@ export function loadWatch(
 				yamlHint:
 					'Compare the indentation and quoting with another protocol file; quote every query in single quotes.',
 				schemaHint:
-					'See the field descriptions in src/watch/schema.ts (protocolSchema), or copy another protocol file.',
+					'See the field descriptions in src/engine/read/watch-schema.ts (protocolSchema), or copy another protocol file.',
 			},
 		);
 		diagnostics.push(...read.diagnostics);
@@ -236,7 +236,7 @@ function loadDecisions(
 		yamlHint:
 			'Compare the indentation with the example at the top of the file: each decision starts with `- record:`.',
 		schemaHint:
-			'Each decision needs record, decision (included | excluded) and date (YYYY-MM-DD); see src/watch/schema.ts.',
+			'Each decision needs record, decision (included | excluded) and date (YYYY-MM-DD); see src/engine/read/watch-schema.ts.',
 	});
 	diagnostics.push(...read.diagnostics);
 	if (!read.data) return [];
