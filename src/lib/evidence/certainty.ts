@@ -43,17 +43,21 @@ export const CERTAINTY_LABELS: Record<
 /** Where the levels are explained. */
 export const GRADING_PAGE = '/about/how-we-grade/';
 
-/** A badge: symbols + word, linking to the explanation of that level. */
+/**
+ * A badge: symbols + word, linking to the explanation of that level. One element (pages hold dozens
+ * of badges): its name for screen readers is the word and "certainty of evidence", without the
+ * symbols, which only repeat the word.
+ */
 export function certaintyBadge(level: Certainty): Element {
 	const { symbols, word } = CERTAINTY_LABELS[level];
 	return h(
 		'a',
-		{ className: ['kpe-certainty', `kpe-certainty-${level}`], href: `${GRADING_PAGE}#${level}` },
-		[
-			...(symbols ? [h('span.kpe-certainty-symbols', { ariaHidden: 'true' }, symbols), ' '] : []),
-			word,
-			h('span.sr-only', ' certainty of evidence'),
-		],
+		{
+			className: ['kpe-certainty', `kpe-certainty-${level}`],
+			href: `${GRADING_PAGE}#${level}`,
+			ariaLabel: `${word} certainty of evidence`,
+		},
+		symbols ? `${symbols} ${word}` : word,
 	);
 }
 
