@@ -12,7 +12,7 @@ export const GROUPS: [name: string, selector: string][] = [
 	['icon arrays', 'figure.kpe-icon-array'],
 	['citation previews', '.kpe-cite-preview'],
 	['citation markers', '.kpe-cite, a.kpe-cite-link'],
-	['backlinks', '.kpe-backlinks'],
+	['backlinks', '.kpe-backlinks, a.kpe-backlink, .kpe-backlinks-more'],
 	['reference list (rest)', '.kpe-references'],
 	['heading anchor links', '.sl-anchor-link'],
 	['summary of findings', '.kpe-sof'],
