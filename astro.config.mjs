@@ -2,18 +2,18 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { contentSecurityPolicy } from './src/integrations/csp.ts';
+import { contentSecurityPolicy } from './src/site/csp-integration.ts';
 import evidence from './src/plugin/index.ts';
-import { SITE, absoluteUrl } from './src/lib/site.ts';
+import { SITE, absoluteUrl } from './src/site/site.ts';
 
 export default defineConfig({
-	// One setting for the address: SITE_URL (and REPO_URL for edit links), see src/lib/site.ts.
+	// One setting for the address: SITE_URL (and REPO_URL for edit links), see src/site/site.ts.
 	site: SITE.origin,
 	base: SITE.base,
 	// No telemetry, fonts or scripts from other hosts: patients read this site.
 	devToolbar: { enabled: false },
 	// A strict Content-Security-Policy as a <meta> tag on every page: Astro hashes the scripts and
-	// styles it emits; nothing loads from another origin (src/integrations/csp.ts says why each part).
+	// styles it emits; nothing loads from another origin (src/site/csp-integration.ts says why each part).
 	security: { csp: contentSecurityPolicy() },
 	integrations: [
 		starlight({
@@ -49,8 +49,6 @@ export default defineConfig({
 				// about pain stays private).
 				{ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } },
 			],
-			// Title escaping (security), then base-aware hero links and JSON-LD (src/route-data.ts).
-			routeMiddleware: ['./src/route-middleware.ts', './src/route-data.ts'],
 			lastUpdated: false,
 			// Search ranking (Pagefind 1.6). Condition and topic pages outrank the study pages that
 			// mention the same words: `subject` (the title and section headings of a page written by
@@ -64,15 +62,11 @@ export default defineConfig({
 					metaWeights: { title: 5, subject: 10, keywords: 10, synonyms: 3 },
 				},
 			},
-			// Checks the library once per build (stopping on any problem), renders `[@key]` citations,
-			// evidence tables and bibliographies, and publishes the checked evidence to the study pages.
+			// The evidence plugin (src/plugin/): checks the library once per build (stopping on any
+			// problem), renders `[@key]` citations, tables, pictures and bibliographies, adds the study
+			// pages, and brings its own page parts, styles and route middleware.
 			plugins: [evidence({ references: 'references', content: 'content' })],
-			markdown: { processedDirs: ['./content/'] },
-			components: {
-				MarkdownContent: './src/components/MarkdownContent.astro',
-				Footer: './src/components/SiteFooter.astro',
-			},
-			customCss: ['./src/styles/site.css', './src/styles/search.css', './src/styles/print.css'],
+			components: { Footer: './src/components/SiteFooter.astro' },
 			// Pages are listed by slug, not `autogenerate`: Starlight's autogenerate matches file paths
 			// under `src/content/docs/`, and our pages live in the top-level `content/` folder.
 			sidebar: [

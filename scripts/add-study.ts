@@ -11,9 +11,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { insertionOffset, prepareStudy } from '../src/lib/evidence/add-study.ts';
-import { loadLibrary } from '../src/lib/evidence/library.ts';
-import type { Fetch } from '../src/lib/evidence/online.ts';
+import { insertionOffset, prepareStudy } from '../src/engine/editor/add-study.ts';
+import { loadLibrary } from '../src/engine/read/library.ts';
+import { positionAt } from '../src/engine/read/position.ts';
+import type { Fetch } from '../src/engine/editor/online.ts';
 
 export interface AddStudyDependencies {
 	argv: string[];
@@ -64,7 +65,7 @@ export async function main(deps: AddStudyDependencies): Promise<number> {
 	const updated = `${before}${before ? '\n\n' : ''}${result.entry}\n${after ? `\n${after}` : ''}`;
 	writeFileSync(bibPath, updated.endsWith('\n') ? updated : `${updated}\n`);
 	writeFileSync(factsPath, result.facts);
-	const line = updated.slice(0, updated.indexOf(`@article{${result.key},`)).split('\n').length;
+	const { line } = positionAt(updated, updated.indexOf(`@article{${result.key},`));
 
 	out(`✓ Added "${result.key}" to ${result.file}:${line} and wrote ${result.factsFile}.\n`);
 	out(result.entry);

@@ -9,27 +9,23 @@
  *   --online       also resolve the DOI and PMID of each entry added or changed since --base and
  *                  compare title, year and first author with the published record (needs network)
  *   --base <ref>   what "changed" is measured against (default: origin/main, else main)
- *   --no-cache     read every file afresh (by default, results for files unchanged since the last
- *                  check come from node_modules/.cache/kpe-evidence in the current directory)
  *   --then-astro-check   when the evidence passes, run `astro check` (the type check) too
  *
  * On GitHub Actions (`GITHUB_ACTIONS=true`) each problem is also written as an `::error`
  * annotation, and a Markdown summary of all problems goes to `$GITHUB_STEP_SUMMARY`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { hash } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkProject } from '../src/lib/evidence/check-project.ts';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/evidence/diagnostics.ts';
+import { checkProject } from '../src/engine/check/check-project.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/engine/problems/diagnostics.ts';
 import {
 	changedEntries,
 	changedLines,
 	checkOnline,
 	type Fetch,
-} from '../src/lib/evidence/online.ts';
-import { annotation, jobSummary } from '../src/lib/evidence/report-github.ts';
+} from '../src/engine/editor/online.ts';
+import { annotation, jobSummary } from '../src/engine/problems/report-github.ts';
 import { commandLine } from './cli.ts';
 
 export interface CheckDependencies {
@@ -70,15 +66,7 @@ export async function main(deps: CheckDependencies): Promise<number> {
 	const { out, err, option } = commandLine(argv, deps);
 	const root = option('--root') ?? process.cwd();
 	const started = performance.now();
-	// Unchanged files are not re-read between checks (src/lib/evidence/check-cache.ts): the cache
-	// lives in this project's node_modules/.cache, one file per checked folder (never inside the
-	// checked folder, which may be a test fixture). --no-cache reads everything afresh.
-	const modules = join(process.cwd(), 'node_modules');
-	const cacheDir =
-		argv.includes('--no-cache') || !existsSync(modules)
-			? undefined
-			: join(modules, '.cache/kpe-evidence', hash('sha1', resolve(root), 'hex').slice(0, 12));
-	const evidence = checkProject({ root, cacheDir });
+	const evidence = checkProject({ root });
 	let diagnostics = evidence.diagnostics;
 	let onlineNote = '';
 	if (argv.includes('--online')) {

@@ -15,8 +15,8 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkProject } from '../src/lib/evidence/check-project.ts';
-import { formatDiagnostic } from '../src/lib/evidence/diagnostics.ts';
+import { checkProject } from '../src/engine/check/check-project.ts';
+import { formatDiagnostic } from '../src/engine/problems/diagnostics.ts';
 import {
 	Http,
 	SourceError,
@@ -24,14 +24,14 @@ import {
 	systemClock,
 	type Clock,
 	type WatchFetch,
-} from '../src/lib/watch/http.ts';
-import { knownStudies } from '../src/lib/watch/library-index.ts';
-import { watchedPages } from '../src/lib/watch/load.ts';
-import { replayFetch } from '../src/lib/watch/replay.ts';
-import { candidatesCsv, markdownReport } from '../src/lib/watch/report.ts';
-import { runWatch } from '../src/lib/watch/run.ts';
-import { writeRun } from '../src/lib/watch/write.ts';
-import { retractionChanges } from '../src/lib/watch/retractions.ts';
+} from '../src/watch/http.ts';
+import { knownStudies } from '../src/watch/library-index.ts';
+import { watchedPages } from '../src/watch/load.ts';
+import { replayFetch } from '../src/watch/replay.ts';
+import { candidatesCsv, markdownReport } from '../src/watch/report.ts';
+import { runWatch } from '../src/watch/run.ts';
+import { writeRun } from '../src/watch/write.ts';
+import { retractionChanges } from '../src/watch/retractions.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { commandLine } from './cli.ts';
 

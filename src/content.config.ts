@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { checkPageFrontmatter, pageFields } from './lib/page-frontmatter.ts';
-import { checkTitleText } from './lib/frontmatter-text.ts';
+import { checkPageFrontmatter, pageFields } from './engine/read/page-frontmatter.ts';
+import { checkTitleText } from './engine/check/frontmatter-text.ts';
 
 export const collections = {
 	// Page text lives in the top-level `content/` folder, not `src/content/docs/`: Starlight's own

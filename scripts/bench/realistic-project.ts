@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { scanBibtex } from '../../src/lib/evidence/bibtex-scan.ts';
+import { scanBibtex } from '../../src/engine/read/bibtex-scan.ts';
 
 export interface RealisticProject {
 	root: string;
@@ -104,9 +104,22 @@ export function realisticProject(
 	const pageFiles = listFiles(content).filter((f) => /\.mdx?$/.test(f));
 	for (let copy = 1; copy < pageCopies; copy++) {
 		for (const file of pageFiles) {
-			const target = join(root, 'content', `replica-${copy}`, relative(content, file));
+			const text = readFileSync(file, 'utf8');
+			const page = relative(content, file).replace(/\.mdx?$/, '');
+			// A condition or topic page needs its watch protocol, named after the page's last part:
+			// its copy sits beside it (`conditions/crps-r1`) with a copy of the protocol.
+			const watched = /^pageType:\s*(?:condition|topic)\s*$/m.test(text);
+			const target = watched
+				? join(root, 'content', `${page}-r${copy}${file.slice(file.lastIndexOf('.'))}`)
+				: join(root, 'content', `replica-${copy}`, relative(content, file));
 			mkdirSync(dirname(target), { recursive: true });
-			writeFileSync(target, rekey(readFileSync(file, 'utf8'), copy));
+			writeFileSync(target, rekey(text, copy));
+			const protocol = join(references, 'watch/protocol', `${page.split('/').pop()}.yaml`);
+			if (watched && existsSync(protocol))
+				writeFileSync(
+					join(root, 'references/watch/protocol', `${page.split('/').pop()}-r${copy}.yaml`),
+					readFileSync(protocol, 'utf8').replace(/^page: .*$/m, `page: ${page}-r${copy}`),
+				);
 		}
 	}
 	return {

@@ -1,6 +1,6 @@
 /** robots.txt: every page may be indexed; points crawlers at Starlight's sitemap at this build's address. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/site.ts';
+import { absoluteUrl } from '../site/site.ts';
 
 export const GET: APIRoute = () =>
 	new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml')}\n`, {

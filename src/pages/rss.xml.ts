@@ -1,9 +1,9 @@
 /** The RSS feed of evidence updates: one item per dated `updates` entry of any page, newest first. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { sitePages } from '../site-pages.ts';
-import { siteUpdates } from '../lib/updates.ts';
-import { SITE, absoluteUrl } from '../lib/site.ts';
+import { sitePages } from '../site/site-pages.ts';
+import { siteUpdates } from '../site/updates.ts';
+import { SITE, absoluteUrl } from '../site/site.ts';
 
 export const GET: APIRoute = async () => {
 	const updates = siteUpdates(await sitePages());

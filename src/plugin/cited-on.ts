@@ -1,13 +1,14 @@
 /**
  * For each study, the pages that cite it, as the Markdown plugin recorded them while rendering each
- * page (`CITED_KEYS` in the page's metadata). Read through `render()`, so it is the same for .md
+ * page (its `citedKeys`, src/markdown/page-data.ts). Read through `render()`, so it is the same for .md
  * pages cached by the content layer and .mdx pages compiled by this build.
  */
 import { getCollection, render } from 'astro:content';
-import { CITED_KEYS } from '../plugins/cited-keys.ts';
-import { pageUrl } from './urls.ts';
+import { readPageData } from '../markdown/page-data.ts';
+import { pageUrl } from '../engine/render/urls.ts';
 
 export interface CitingPage {
+	/** Root-relative, without the base path (`/conditions/crps/`): link it with `sitePath`. */
 	path: string;
 	title: string;
 }
@@ -24,7 +25,7 @@ async function collect(): Promise<Map<string, CitingPage[]>> {
 	const out = new Map<string, CitingPage[]>();
 	for (const entry of pages) {
 		const { remarkPluginFrontmatter } = await render(entry);
-		const keys = (remarkPluginFrontmatter[CITED_KEYS] ?? []) as string[];
+		const keys = readPageData(remarkPluginFrontmatter).citedKeys;
 		const page = { path: pageUrl(entry.id), title: entry.data.title };
 		for (const key of keys) out.set(key, [...(out.get(key) ?? []), page]);
 	}

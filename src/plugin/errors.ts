@@ -1,7 +1,7 @@
 /** Evidence problems as Astro errors: message and hint in the terminal, file and line in the dev overlay. */
 import { resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
-import { formatDiagnostic, type Diagnostic } from '../lib/evidence/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../engine/problems/diagnostics.ts';
 
 /** Where Astro's dev overlay and terminal look for the file and line of an error. */
 interface Located {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkProject, type Evidence } from '../lib/evidence/check-project.ts';
+import { checkProject, type Evidence } from '../engine/check/check-project.ts';
 import { evidenceError } from './errors.ts';
 import { addMarkdownPlugins } from './markdown.ts';
 import type { EvidenceOptions } from './options.ts';
@@ -42,8 +42,6 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 						contentDir: options.content,
 						claimsDir: join(options.content, 'claims'),
 						glossaryFile: join(options.content, 'glossary.yaml'),
-						// On the dev server, files unchanged since the last check are not read again.
-						...(stamp ? { cacheDir: join(root, 'node_modules/.cache/kpe-evidence-dev') } : {}),
 					});
 					// `astro sync` (and `astro check`, which runs it) checks only if a Markdown page is
 					// rendered; it stops on a problem then, as the build does here below.
@@ -59,6 +57,7 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 				};
 				publishSnapshot({
 					root,
+					contentDir: options.content,
 					get evidence() {
 						return evidence();
 					},

@@ -2,9 +2,9 @@
 import type { AstroConfig } from 'astro';
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import { AstroError } from 'astro/errors';
-import type { Evidence } from '../lib/evidence/check-project.ts';
-import { evidencePlugins } from '../plugins/index.ts';
-import { satteriBaseLinks } from '../plugins/satteri-base-links.ts';
+import type { Evidence } from '../engine/check/check-project.ts';
+import { evidencePlugins } from '../markdown/index.ts';
+import { satteriBaseLinks } from '../markdown/satteri-base-links.ts';
 
 type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
 

@@ -2,6 +2,12 @@
 import { z } from 'astro/zod';
 import { AstroError } from 'astro/errors';
 
+/** `./content/` and `content` name the same folder: kept as `content`, the form file paths start with. */
+const folder = z
+	.string()
+	.min(1)
+	.transform((dir) => dir.replace(/^(\.\/)+|\/+$/g, ''));
+
 export const EvidenceOptionsSchema = z
 	.object({
 		/**
@@ -10,14 +16,14 @@ export const EvidenceOptionsSchema = z
 		 * @default 'references'
 		 * @example 'references'
 		 */
-		references: z.string().min(1).default('references'),
+		references: folder.default('references'),
 		/**
 		 * Folder holding the pages (`*.md`, `*.mdx`), the clinic claims (`claims/*.yaml`) and the
 		 * glossary (`glossary.yaml`), relative to the project root.
 		 * @default 'content'
 		 * @example 'content'
 		 */
-		content: z.string().min(1).default('content'),
+		content: folder.default('content'),
 	})
 	.strict()
 	.default({ references: 'references', content: 'content' });

@@ -4,7 +4,7 @@
  * of the pages in `content/`: never from git, never made up.
  */
 import { getCollection } from 'astro:content';
-import { newestDate } from '../lib/page-meta.ts';
+import { newestDate } from '../site/page-meta.ts';
 
 /**
  * The study pages and the studies index: the newest `searchDate`, the day editors last searched the

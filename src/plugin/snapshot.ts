@@ -4,11 +4,13 @@
  * middleware. It lives on `globalThis` because Astro prerenders pages from a separate bundle in the
  * same process: a module-level variable would be a second, empty copy in that bundle.
  */
-import type { Evidence } from '../lib/evidence/check-project.ts';
+import type { Evidence } from '../engine/check/check-project.ts';
 
 export interface EvidenceSnapshot {
 	/** Absolute project root: diagnostics hold paths relative to it. */
 	root: string;
+	/** The plugin's `content` option: the folder of the pages editors write, relative to `root`. */
+	contentDir: string;
 	evidence: Evidence;
 }
 

@@ -20,6 +20,7 @@ export function vitePluginEvidenceSnapshot(): Plugin {
 				`const snapshot = publishedSnapshot();`,
 				`export let evidence = snapshot.evidence;`,
 				`export const root = snapshot.root;`,
+				`export const contentDir = snapshot.contentDir;`,
 				`onEvidenceChecked(${JSON.stringify(VIRTUAL_ID)}, (next) => { evidence = next; });`,
 			].join('\n');
 		},

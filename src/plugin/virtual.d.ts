@@ -1,6 +1,8 @@
 declare module 'virtual:ketamine-pain-evidence' {
 	/** The evidence checked once for this build (see src/plugin/snapshot.ts). */
-	export const evidence: import('../lib/evidence/check-project.ts').Evidence;
+	export const evidence: import('../engine/check/check-project.ts').Evidence;
 	/** Absolute project root. */
 	export const root: string;
+	/** The folder of the pages editors write (the plugin's `content` option), relative to `root`. */
+	export const contentDir: string;
 }

@@ -66,10 +66,11 @@ describe('citation previews in Chromium', () => {
 	it('jump to the bibliography entry and back', async () => {
 		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
+		const hashIs = (hash: string) => page.waitForFunction((h) => location.hash === h, hash);
 		await page.locator('main .kpe-cite-link').first().click();
-		expect(new URL(page.url()).hash).toBe('#ref-noppers2011absence');
+		await hashIs('#ref-noppers2011absence');
 		await page.locator('#ref-noppers2011absence a.kpe-backlink').first().click();
-		expect(new URL(page.url()).hash).toBe('#cite-1');
+		await hashIs('#cite-1');
 		await page.close();
 	});
 
@@ -161,11 +162,11 @@ describe('citation previews in Chromium', () => {
 		await link.scrollIntoViewIfNeeded();
 		await link.tap();
 		expect(new URL(page.url()).hash).toBe('');
-		await expect
-			.poll(async () => (await link.locator('.kpe-cite-preview').boundingBox())?.height ?? 0)
-			.toBeGreaterThan(20);
+		// Waits on the page itself (vitest's expect.poll gives up after one second).
+		const preview = await link.locator('.kpe-cite-preview').elementHandle();
+		await page.waitForFunction((el) => el!.getBoundingClientRect().height > 20, preview);
 		await link.tap();
-		await expect.poll(() => new URL(page.url()).hash).toMatch(/^#ref-/);
+		await page.waitForFunction(() => location.hash.startsWith('#ref-'));
 		await context.close();
 	});
 

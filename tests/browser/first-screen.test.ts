@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../support/dist.ts';
 import { DESKTOP, phone, useBrowser, visitEach } from '../support/browser.ts';
-import { CONDITIONS } from '../../src/lib/taxonomy.ts';
+import { CONDITIONS } from '../../src/engine/read/taxonomy.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();

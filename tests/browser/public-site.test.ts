@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
-import { SITE } from '../../src/lib/site.ts';
+import { SITE } from '../../src/site/site.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();

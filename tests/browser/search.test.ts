@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { parseSynonyms, SYNONYMS_FILE } from '../../src/lib/search/synonyms.ts';
+import { parseSynonyms, SYNONYMS_FILE } from '../../src/site/search/synonyms.ts';
 import { foreignRequests, recordRequests, useBrowser } from '../support/browser.ts';
 
 const baseURL = inject('baseURL');
@@ -37,14 +37,10 @@ async function search(term: string, count = 5): Promise<Result[]> {
 	await input.fill('');
 	await input.fill(term);
 	await page.locator('.pagefind-ui__message').filter({ hasText: term }).waitFor();
-	await page.waitForFunction(
-		(n) => {
-			const results = [...document.querySelectorAll('.pagefind-ui__result')].slice(0, n);
-			return results.length > 0 && results.every((r) => !r.querySelector('.pagefind-ui__loading'));
-		},
-		count,
-		{ timeout: 15_000 },
-	);
+	await page.waitForFunction((n) => {
+		const results = [...document.querySelectorAll('.pagefind-ui__result')].slice(0, n);
+		return results.length > 0 && results.every((r) => !r.querySelector('.pagefind-ui__loading'));
+	}, count);
 	return page.$$eval(
 		'.pagefind-ui__result',
 		(items, n) =>

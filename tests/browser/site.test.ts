@@ -88,7 +88,6 @@ describe('in Chromium', () => {
 	// time leaves a core idle.
 	it.concurrent.for(auditedPages)(
 		'%s: no axe violations (WCAG 2.2 AA, best practices), no CSP violation, nothing from another host',
-		{ timeout: 120_000 },
 		async (path, { expect }) => {
 			await withTab(async (page) => {
 				let results: AxeResults | undefined;

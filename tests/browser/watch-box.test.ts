@@ -21,7 +21,8 @@ describe('the page box on a 390 px phone', () => {
 			const page = await (await context).newPage();
 			await page.goto(`${baseURL}${path}`);
 			const box = page.locator('section.kpe-page-currency');
-			await expect.poll(() => box.count()).toBe(1);
+			await box.first().waitFor();
+			expect(await box.count()).toBe(1);
 			const text = (await box.innerText()).replace(/\s+/g, ' ');
 			expect(text).toContain(
 				'The editors last searched the literature for this page on 1 December 2026.',

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { builtPages, readPage, visibleText } from '../support/dist.ts';
-import { wordingMismatches } from '../../src/lib/certainty-wording.ts';
-import { CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
-import type { Certainty } from '../../src/lib/page-frontmatter.ts';
+import { wordingMismatches } from '../../src/engine/check/certainty-wording.ts';
+import { CERTAINTY_LABELS } from '../../src/engine/grade/certainty.ts';
+import type { Certainty } from '../../src/engine/read/page-frontmatter.ts';
 
 /** Condition and topic pages (the topics overview is a list of links, not a review). */
 const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));

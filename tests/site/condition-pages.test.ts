@@ -6,9 +6,9 @@ import type { HTMLElement } from 'node-html-parser';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { visibleText } from '../support/dist.ts';
 import { readability } from '../support/readability.ts';
-import { CERTAINTY_LABELS } from '../../src/lib/evidence/certainty.ts';
-import { wordingProblems } from '../../src/lib/certainty-wording.ts';
-import type { Certainty } from '../../src/lib/page-frontmatter.ts';
+import { CERTAINTY_LABELS } from '../../src/engine/grade/certainty.ts';
+import { wordingProblems } from '../../src/engine/check/certainty-wording.ts';
+import type { Certainty } from '../../src/engine/read/page-frontmatter.ts';
 
 /** Full reviews: both layers, bottom line, summary of findings and evidence table. */
 const FULL_REVIEWS = ['fibromyalgia', 'migraine', 'neuropathic-pain', 'phantom-limb-pain', 'crps'];

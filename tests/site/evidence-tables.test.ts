@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { DESIGNS } from '../../src/lib/evidence/facts-schema.ts';
+import { DESIGNS } from '../../src/engine/read/facts-schema.ts';
 import { builtPages, readPage, visibleText } from '../support/dist.ts';
 
 /** How many `::evidence-table` directives the page's source holds (content/<path>.mdx or index.mdx). */

@@ -1,5 +1,5 @@
 /** Reference-manager exports: every .bib reads back with citation-js to the same entries; every .ris has one record per entry. */
-import { hasEtAl } from '../../src/lib/evidence/et-al.ts';
+import { hasEtAl } from '../../src/engine/read/et-al.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
@@ -8,12 +8,12 @@ import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/paths.ts';
 import { builtPages, readPage } from '../support/dist.ts';
-import { getEvidence } from '../../src/lib/evidence/check-project.ts';
+import { checkProject } from '../../src/engine/check/check-project.ts';
 
-import { normaliseText } from '../../src/lib/evidence/format.ts';
-import type { CslItem } from '../../src/lib/evidence/library.ts';
+import { normaliseText } from '../../src/engine/render/format.ts';
+import type { CslItem } from '../../src/engine/read/library.ts';
 
-const evidence = getEvidence({ root: process.cwd() });
+const evidence = checkProject({ root: process.cwd() });
 const isVerified = (key: string) => evidence.facts.byKey.get(key)?.facts.verified !== false;
 const allKeys = [...evidence.library.entries.keys()].sort();
 /**

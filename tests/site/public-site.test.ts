@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPages, readPage } from '../support/dist.ts';
 import { DIST } from '../support/paths.ts';
-import { SITE } from '../../src/lib/site.ts';
+import { SITE } from '../../src/site/site.ts';
 
 const pages = builtPages().filter((p) => p !== '/404');
 

@@ -1,7 +1,7 @@
 /** JSON-LD and Highwire tags as a crawler or Zotero reads them from the built pages. */
 import { describe, expect, it } from 'vitest';
 import { builtPages, readPage } from '../support/dist.ts';
-import { SITE } from '../../src/lib/site.ts';
+import { SITE } from '../../src/site/site.ts';
 
 function jsonLd(path: string): Record<string, unknown>[] {
 	return readPage(path)

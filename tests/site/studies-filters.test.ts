@@ -1,9 +1,9 @@
 /** The studies index views: every count matches the library, and the views add up. */
 import { describe, expect, it } from 'vitest';
 import { builtPages, readPage } from '../support/dist.ts';
-import { getEvidence } from '../../src/lib/evidence/check-project.ts';
+import { checkProject } from '../../src/engine/check/check-project.ts';
 
-const evidence = getEvidence({ root: process.cwd() });
+const evidence = checkProject({ root: process.cwd() });
 const total = evidence.library.entries.size;
 const factsOf = (key: string) => evidence.facts.byKey.get(key)?.facts;
 const pages = builtPages();

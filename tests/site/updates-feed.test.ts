@@ -5,12 +5,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { builtPages, readPage, visibleText } from '../support/dist.ts';
 import { DIST, ROOT } from '../support/paths.ts';
-import { SITE } from '../../src/lib/site.ts';
+import { SITE } from '../../src/site/site.ts';
 import { parse as parseYaml } from 'yaml';
 import { existsSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
-import { watchUpdates } from '../../src/lib/watch/currency.ts';
-import type { RunRecord } from '../../src/lib/watch/schema.ts';
+import { watchUpdates } from '../../src/watch/currency.ts';
+import type { RunRecord } from '../../src/watch/schema.ts';
 
 /** The watch's committed run records (none until its first real run). */
 function watchRuns(): RunRecord[] {
@@ -38,7 +38,7 @@ function writtenUpdates(): { file: string; date: string; summary: string }[] {
 						date: u.date instanceof Date ? u.date.toISOString().slice(0, 10) : String(u.date),
 						summary: u.summary,
 					});
-				// Each literature-watch run that changed the page adds one more (src/lib/watch/currency.ts).
+				// Each literature-watch run that changed the page adds one more (src/watch/currency.ts).
 				const page = relative(join(ROOT, 'content'), path).replace(/\.mdx?$/, '');
 				for (const u of watchUpdates(page, watchRuns()))
 					out.push({ file: path, date: u.date.toISOString().slice(0, 10), summary: u.summary });

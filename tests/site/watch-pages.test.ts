@@ -59,11 +59,7 @@ beforeAll(async () => {
 	});
 }, 0);
 
-afterAll(() => {
-	// KEEP_WATCH_COPY=1 keeps the built copy, to look at or screenshot it.
-	if (!process.env.KEEP_WATCH_COPY) copy?.cleanup();
-	else console.log(`kept ${copy.dist}`);
-});
+afterAll(() => copy?.cleanup());
 
 describe('a condition page after a run', () => {
 	it('shows the flow of records since its search date, as SVG and as a list with the same numbers', () => {

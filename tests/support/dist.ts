@@ -29,7 +29,7 @@ export function readPage(urlPath: string): HTMLElement {
 
 /**
  * The text a reader sees in an element, with runs of white space collapsed. Elements with the
- * `hidden` attribute are skipped (the search synonyms added to pages, src/lib/search/index-markup.ts),
+ * `hidden` attribute are skipped (the search synonyms added to pages, src/site/search/index-markup.ts),
  * and so are tooltips (a glossary term's meaning, shown only while its link is hovered or focused).
  */
 export function visibleText(element: HTMLElement | null | undefined): string {

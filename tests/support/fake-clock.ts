@@ -3,7 +3,7 @@
  * macrotask, so a recorded answer, which resolves on a microtask, always beats a timeout), and
  * every sleep is kept so tests can check pacing and backoff.
  */
-import type { Clock } from '../../src/lib/watch/http.ts';
+import type { Clock } from '../../src/watch/http.ts';
 
 export function fakeClock(
 	start = Date.parse('2026-12-08T06:00:00Z'),

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Fetch } from '../../src/lib/evidence/online.ts';
+import type { Fetch } from '../../src/engine/editor/online.ts';
 
 const dir = fileURLToPath(new URL('../fixtures/online/', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glanceLinks } from '../../src/lib/at-a-glance.ts';
+import { glanceLinks } from '../../src/site/at-a-glance.ts';
 
 describe('glanceLinks', () => {
 	it('links only to the sections the page has, in a fixed order', () => {

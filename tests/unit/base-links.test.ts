@@ -1,7 +1,11 @@
 import { mdxToJs, markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { satteriBaseLinks } from '../../src/plugins/satteri-base-links.ts';
-import { absoluteUrl, reportProblemUrl, sitePath, siteAddress } from '../../src/lib/site.ts';
+import { satteriBaseLinks } from '../../src/markdown/satteri-base-links.ts';
+import { absoluteUrl, reportProblemUrl, siteAddress } from '../../src/site/site.ts';
+import { pageUrl, sitePath, studyUrl } from '../../src/engine/render/urls.ts';
+import { renderCertaintyBadge } from '../../src/engine/render/certainty-badge.ts';
+import { claimLinks, claimRelated, claimVerdict } from '../../src/engine/render/claims-render.ts';
+import { toHtml } from 'hast-util-to-html';
 
 describe('site address', () => {
 	it('derives origin and base path from one SITE_URL', () => {
@@ -30,6 +34,47 @@ describe('site address', () => {
 		expect(sitePath('#ref-1', '/kpe/')).toBe('#ref-1');
 		expect(sitePath('//evil.example/', '/kpe/')).toBe('//evil.example/');
 		expect(sitePath('/claims/', '/')).toBe('/claims/');
+	});
+	it('accepts the base with or without its closing slash', () => {
+		expect(sitePath('/claims/', '/kpe')).toBe('/kpe/claims/');
+		expect(sitePath('/', '/kpe/')).toBe('/kpe/');
+	});
+	it('makes a page address from its content id or file, and a study address from its key', () => {
+		for (const base of ['/', '/kpe/']) {
+			const at = (path: string) => (base === '/' ? path : `/kpe${path}`);
+			expect(pageUrl('conditions/crps', base)).toBe(at('/conditions/crps/'));
+			expect(pageUrl('conditions/crps.mdx', base)).toBe(at('/conditions/crps/'));
+			expect(pageUrl('about/index.md', base)).toBe(at('/about/'));
+			expect(pageUrl('index', base)).toBe(at('/'));
+			expect(studyUrl('smith2020exercise', base)).toBe(at('/studies/smith2020exercise/'));
+		}
+	});
+	it('renders a certainty badge linking under the base, not rebased afterwards', () => {
+		expect(renderCertaintyBadge('low')).toContain('href="/about/how-we-grade/#low"');
+		expect(renderCertaintyBadge('low', '/kpe/')).toContain('href="/kpe/about/how-we-grade/#low"');
+	});
+	it('renders the claims links and badges under the base', () => {
+		const claim = {
+			id: 'cure',
+			order: 1,
+			claim: 'Ketamine cures CRPS',
+			verdict: 'not-supported',
+			certainty: 'low',
+			conditions: ['crps'],
+			topics: ['safety'],
+		} as never;
+		const html = toHtml([
+			claimRelated(claim, '/kpe/')!,
+			claimVerdict(claim, '/kpe/'),
+			claimLinks([{ claim } as never], '/kpe/')!,
+		]);
+		const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+		expect(hrefs).toEqual([
+			'/kpe/conditions/crps/',
+			'/kpe/topics/safety/',
+			'/kpe/about/how-we-grade/#low',
+			'/kpe/claims/#claim-cure',
+		]);
 	});
 	it('prefills a new issue naming the page and its source file', () => {
 		const url = new URL(

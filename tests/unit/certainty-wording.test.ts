@@ -4,7 +4,7 @@ import {
 	sentences,
 	statedLevel,
 	wordingMismatches,
-} from '../../src/lib/certainty-wording.ts';
+} from '../../src/engine/check/certainty-wording.ts';
 
 describe('certainty wording, sentence by sentence', () => {
 	it('splits sentences but not decimals, ranges or "vs"', () => {

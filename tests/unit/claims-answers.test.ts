@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkProject } from '../../src/lib/evidence/check-project.ts';
-import { loadClaims } from '../../src/lib/evidence/claims.ts';
-import { claimAnswerText } from '../../src/lib/evidence/claims-render.ts';
+import { checkProject } from '../../src/engine/check/check-project.ts';
+import { loadClaims } from '../../src/engine/read/claims.ts';
+import { claimAnswerText } from '../../src/engine/render/claims-render.ts';
 import { readability } from '../support/readability.ts';
 import { ROOT } from '../support/paths.ts';
 

@@ -4,6 +4,7 @@
  * reloaded is never lost, and a broken library leaves every page served, with the problems on it.
  * Every wait is on a condition (what the page shows), never on time alone.
  */
+import { parse } from 'node-html-parser';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,8 +70,8 @@ describe('the dev server edit loop', () => {
 			writeFileSync(facts, factsText.replace(/^route: .*$/m, 'route: TODO'));
 			const broken = await waitForPage(`${server.url}/`, (h) => h.includes('Not publishable'));
 			expect(broken).toContain('first version');
-			expect(broken).toContain(
-				'references/facts/smith2020exercise.yaml:8:8 error [unfinished-facts] smith2020exercise: Field &quot;route&quot; is still TODO',
+			expect(parse(broken).querySelector('[data-kpe-dev-problems]')?.textContent).toContain(
+				'references/facts/smith2020exercise.yaml:8:8 error [unfinished-facts] smith2020exercise: Field "route" is still TODO',
 			);
 			writeFileSync(facts, factsText);
 			const fixed = await waitForPage(`${server.url}/`, (h) => !h.includes('Not publishable'));

@@ -14,7 +14,7 @@ import {
 	wcagContrast,
 	type Color,
 } from 'culori';
-import { CERTAINTY_FILL, CERTAINTY_TEXT } from '../../src/lib/evidence-map.ts';
+import { CERTAINTY_FILL, CERTAINTY_TEXT } from '../../src/engine/render/evidence-map.ts';
 
 const GRADED = ['high', 'moderate', 'low', 'very-low'] as const;
 const vision: [string, (c: Color) => Color][] = [

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readability } from '../support/readability.ts';
-import { pageFrontmatterSchema } from '../../src/lib/page-frontmatter.ts';
+import { pageFrontmatterSchema } from '../../src/engine/read/page-frontmatter.ts';
 
 const PAGES = ['conditions', 'topics'].flatMap((dir) =>
 	readdirSync(join('content', dir))

@@ -2,13 +2,16 @@
  * The evidence Markdown plugins alone, on small inputs, through Sätteri (the build's processor):
  * exact HTML, numbering, what is left alone, and the errors a page gets.
  */
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkProject, type Evidence } from '../../src/lib/evidence/check-project.ts';
-import { evidencePlugins } from '../../src/plugins/index.ts';
-import { CITED_KEYS } from '../../src/plugins/cited-keys.ts';
-import { glossaryPreview } from '../../src/lib/evidence/glossary.ts';
+import { checkProject, type Evidence } from '../../src/engine/check/check-project.ts';
+import { evidencePlugins } from '../../src/markdown/index.ts';
+import { readPageData } from '../../src/markdown/page-data.ts';
+import { glossaryPreview } from '../../src/engine/read/glossary.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
 const library = checkProject({ root });
@@ -83,7 +86,7 @@ describe('the evidence Markdown plugins', () => {
 		const { frontmatter } = await render(
 			'::evidence-table{keys="smith2020exercise"}\n\nText [@jones2019trial].\n',
 		);
-		expect(frontmatter[CITED_KEYS]).toEqual(['smith2020exercise', 'jones2019trial']);
+		expect(readPageData(frontmatter).citedKeys).toEqual(['smith2020exercise', 'jones2019trial']);
 	});
 
 	it('stop on an unknown key with the line, column and nearest key', async () => {
@@ -104,10 +107,65 @@ describe('the evidence Markdown plugins', () => {
 		).rejects.toThrow(message);
 	});
 
+	it('place each problem on a .md page at its own line, frontmatter counted, not at the first look-alike', async () => {
+		// Astro renders a .md entry from its body alone (frontmatter cut, then trimmed); the error must
+		// still name the line in the file. Each problem here follows a look-alike that is fine.
+		const file = [
+			'---',
+			'title: A page',
+			'---',
+			'',
+			'Cited in code: `[@smith2020exercize]`.',
+			'',
+			'::evidence-table{condition="crps"}',
+			'',
+			'  ::evidence-table{condition="crp"}',
+			'',
+			'See [@smith2020exercize].',
+			'',
+		].join('\n');
+		const dir = mkdtempSync(join(tmpdir(), 'kpe-md-'));
+		const fileURL = pathToFileURL(join(dir, 'page.md'));
+		writeFileSync(fileURL, file);
+		const body = file.slice(file.indexOf('Cited')).trim();
+		const renderBody = (text: string) =>
+			Promise.resolve().then(() =>
+				markdownToHtml(text, {
+					mdastPlugins: evidencePlugins(evidence),
+					features: { directive: true },
+					fileURL,
+					data: {
+						astro: {
+							frontmatter: {},
+							headings: [],
+							localImagePaths: new Set(),
+							remoteImagePaths: new Set(),
+						},
+					},
+				}),
+			);
+		try {
+			await expect(renderBody(body)).rejects.toThrow(
+				/^9:3: ::evidence-table has condition="crp", which is not a known value/,
+			);
+			await expect(renderBody(body.replace('"crp"', '"crps"'))).rejects.toThrow(
+				/^11:6: the citation "smith2020exercize" is not in references/,
+			);
+		} finally {
+			rmSync(dir, { recursive: true });
+		}
+	});
+
 	it('put the site links of generated tables under the base', async () => {
-		const { html } = await render('::evidence-table{keys="smith2020exercise"}\n', '/kpe/');
+		const { html } = await render(
+			'::evidence-table{keys="smith2020exercise"}\n\n::protocol-table\n',
+			'/kpe/',
+		);
 		expect(html).toContain('href="/kpe/studies/smith2020exercise/"');
-		expect(html).not.toMatch(/href="\/studies\//);
+		// Every site link (tables, reference list) is written under the base, none left root-relative.
+		const siteLinks = [...html.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]!);
+		expect(siteLinks.length).toBeGreaterThanOrEqual(2);
+		expect(siteLinks.filter((href) => !href.startsWith('/kpe/'))).toEqual([]);
 	});
 
 	it('link the first use of a glossary term in the plain-language layer only, under the base', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageFrontmatterSchema } from '../../src/lib/page-frontmatter.ts';
-import { pageMetaRows } from '../../src/lib/page-meta.ts';
+import { pageFrontmatterSchema } from '../../src/engine/read/page-frontmatter.ts';
+import { pageMetaRows } from '../../src/site/page-meta.ts';
 
 /** Condition and topic pages must open with an "At a glance" box. */
 const glance = {

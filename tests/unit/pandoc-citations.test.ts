@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/lib/evidence/check-project.ts';
-import { findPageCitations, scanPage } from '../../src/lib/evidence/citations.ts';
-import { evidencePlugins } from '../../src/plugins/index.ts';
-import { fieldCitations } from '../../src/lib/evidence/field-citations.ts';
+import { checkProject } from '../../src/engine/check/check-project.ts';
+import { findPageCitations, scanPage } from '../../src/engine/read/citations.ts';
+import { evidencePlugins } from '../../src/markdown/index.ts';
+import { fieldCitations } from '../../src/engine/read/field-citations.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
 const evidence = checkProject({ root });

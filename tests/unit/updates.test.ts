@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overdueReviews, overdueWarning, siteUpdates } from '../../src/lib/updates.ts';
+import { overdueReviews, overdueWarning, siteUpdates } from '../../src/site/updates.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -37,7 +37,7 @@ describe('site updates', () => {
 	});
 });
 
-import { jsonForScript, conditionPageJsonLd } from '../../src/lib/structured-data.ts';
+import { jsonForScript, conditionPageJsonLd } from '../../src/engine/render/structured-data.ts';
 
 describe('JSON-LD escaping', () => {
 	it('no field can close the script element or start markup, and the JSON reads back unchanged', () => {

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/add-study.ts';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
 import {
 	conventionalKey,
 	expandPages,
 	parseStudyId,
 	prepareStudy,
-} from '../../../src/lib/evidence/add-study.ts';
-import { loadLibrary } from '../../../src/lib/evidence/library.ts';
+} from '../../../src/engine/editor/add-study.ts';
+import { loadLibrary } from '../../../src/engine/read/library.ts';
 import { recordedFetch } from '../../support/recorded-fetch.ts';
 
 const temporary: string[] = [];

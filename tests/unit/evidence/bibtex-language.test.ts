@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkProject, type Evidence } from '../../../src/lib/evidence/check-project.ts';
-import { formatDiagnostic, type Diagnostic } from '../../../src/lib/evidence/diagnostics.ts';
-import { formatReferences } from '../../../src/lib/evidence/format.ts';
-import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
-import { findClusters } from '../../../src/lib/evidence/citations.ts';
-import { nearTitle } from '../../../src/lib/evidence/record-compare.ts';
+import { checkProject, type Evidence } from '../../../src/engine/check/check-project.ts';
+import { formatDiagnostic, type Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
+import { formatReferences } from '../../../src/engine/render/format.ts';
+import { loadBibtexText } from '../../../src/engine/read/library.ts';
+import { findClusters } from '../../../src/engine/read/citations.ts';
+import { nearTitle } from '../../../src/engine/check/record-compare.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));
@@ -338,8 +338,8 @@ describe('checks of meaning (fixture meaning-checks)', () => {
 	});
 });
 
-// Modest by default so the file runs in about a second; FC_RUNS=2000 searches harder.
-const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 60) };
+// Modest, so the file runs in about a second.
+const RUNS = { numRuns: 60 };
 
 describe('no entry is ever dropped (property over generated files mixing every construct)', () => {
 	const word = fc.stringMatching(/^[A-Za-z][a-z0-9]{0,8}$/);

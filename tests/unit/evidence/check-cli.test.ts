@@ -16,13 +16,13 @@ import {
 	escapeData,
 	escapeProperty,
 	jobSummary,
-} from '../../../src/lib/evidence/report-github.ts';
+} from '../../../src/engine/problems/report-github.ts';
 import {
 	changedLines,
 	pubmedName,
 	resolveDoi,
 	resolvePmid,
-} from '../../../src/lib/evidence/online.ts';
+} from '../../../src/engine/editor/online.ts';
 import { recordedFetch } from '../../support/recorded-fetch.ts';
 
 const fixture = (name: string) =>
@@ -101,7 +101,7 @@ describe('GitHub annotations', () => {
 		);
 		const row = md.split('\n').find((l) => l.startsWith('| `references'))!;
 		expect(row).toBe(
-			'| `references/a.bib:3:3` | [html-in-field](CONTRIBUTING.md#html-in-field) `k`: Has &lt;script&gt; \\| and<br>a newline | Remove it |',
+			'| `references/a.bib:3:3` | [html-in-field](CONTRIBUTING.md#html-in-field) `k`: Has &lt;script> \\| and<br>a newline | Remove it |',
 		);
 		expect(md).toContain('**1 problem.**');
 	});
@@ -228,7 +228,7 @@ describe('registry lookups (recorded responses)', () => {
 
 describe('CONTRIBUTING.md', () => {
 	it('has a section for every error code the checks can print (each message links to it)', () => {
-		const source = readFileSync('src/lib/evidence/diagnostics.ts', 'utf8');
+		const source = readFileSync('src/engine/problems/diagnostics.ts', 'utf8');
 		const union = /export type DiagnosticCode =([^;]*);/.exec(source)![1]!;
 		const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
 		expect(codes.length).toBeGreaterThan(30);

@@ -10,13 +10,13 @@ import {
 	checkProject,
 	scanEvidenceTableKeys,
 	type Evidence,
-} from '../../../src/lib/evidence/check-project.ts';
+} from '../../../src/engine/check/check-project.ts';
 import {
 	formatDiagnostic,
 	type Diagnostic,
 	type DiagnosticCode,
-} from '../../../src/lib/evidence/diagnostics.ts';
-import { formatReferences, normaliseText } from '../../../src/lib/evidence/format.ts';
+} from '../../../src/engine/problems/diagnostics.ts';
+import { formatReferences, normaliseText } from '../../../src/engine/render/format.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));

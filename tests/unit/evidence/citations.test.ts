@@ -8,8 +8,12 @@ import {
 	CitationOrder,
 	findClusters,
 	groupNumbers,
-	scanPageCitations,
-} from '../../../src/lib/evidence/citations.ts';
+	scanPage,
+} from '../../../src/engine/read/citations.ts';
+
+/** Every citation in a page source, with its position, as the check's page scan finds them. */
+const scanPageCitations = (source: string, format?: 'md' | 'mdx') =>
+	scanPage(source, format).citations;
 
 describe('findClusters', () => {
 	const keys = (text: string) => findClusters(text).map((c) => c.keys);

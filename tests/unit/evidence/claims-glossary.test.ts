@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import { findFirstTerm } from '../../../src/lib/evidence/glossary.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import { findFirstTerm } from '../../../src/engine/read/glossary.ts';
 import { ROOT } from '../../support/paths.ts';
 
 describe('clinic claims and glossary files', () => {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+	cslDateParts,
 	cslYear,
 	doiUrl,
 	familyName,
+	firstAuthorName,
 	personName,
 	pubmedUrl,
-} from '../../../src/lib/evidence/csl-fields.ts';
-import { highwireMeta, studyJsonLd } from '../../../src/lib/structured-data.ts';
-import type { CslItem } from '../../../src/lib/evidence/library.ts';
+	shortName,
+} from '../../../src/engine/read/csl-fields.ts';
+import { compareRecords } from '../../../src/engine/check/record-compare.ts';
+import { highwireMeta, studyJsonLd } from '../../../src/engine/render/structured-data.ts';
+import type { CslItem } from '../../../src/engine/read/library.ts';
 
 const deCarvalho = {
 	given: 'L. B.',
@@ -30,11 +34,28 @@ describe('CSL fields read once', () => {
 		expect(personName({ literal: 'FDA' } as never)).toBe('FDA');
 	});
 
+	it('writes the short form and the first author with the particle too', () => {
+		expect(shortName(deCarvalho)).toBe('de Carvalho LB');
+		expect(shortName({ family: 'Noppers', given: 'Ingrid' } as never)).toBe('Noppers I');
+		expect(shortName({ literal: 'FDA' } as never)).toBe('FDA');
+		expect(firstAuthorName({ author: [deCarvalho] })).toBe('de Carvalho');
+		expect(firstAuthorName({})).toBe('');
+	});
+
+	it('matches a BibTeX name with its particle apart to a record that writes it in the family name', () => {
+		const ours = { title: 'A trial', author: [deCarvalho], issued: { 'date-parts': [[2020]] } };
+		const theirs = { ...ours, author: [{ family: 'de Carvalho', given: 'L. B.' }] };
+		expect(compareRecords(ours, theirs as never)).toEqual([]);
+	});
+
 	it('reads a year only when there is one', () => {
 		expect(cslYear({ issued: { 'date-parts': [[2025, 3]] } })).toBe(2025);
 		expect(cslYear({ issued: { 'date-parts': [['2009']] } } as never)).toBe(2009);
 		expect(cslYear({})).toBeUndefined();
 		expect(cslYear({ issued: { 'date-parts': [['']] } } as never)).toBeUndefined();
+		expect(cslYear({ issued: { 'date-parts': [[0]] } })).toBeUndefined();
+		expect(cslDateParts({ issued: { 'date-parts': [[2011, 3, 5]] } })).toEqual([2011, 3, 5]);
+		expect(cslDateParts({ issued: { 'date-parts': [['']] } } as never)).toEqual([]);
 	});
 });
 

@@ -10,9 +10,9 @@ import {
 	dataTable,
 	noteLetter,
 	renderSummaryOfFindings,
-} from '../../../src/lib/evidence/tables.ts';
-import type { StudyFacts } from '../../../src/lib/evidence/facts-schema.ts';
-import type { Outcome } from '../../../src/lib/page-frontmatter.ts';
+} from '../../../src/engine/render/tables.ts';
+import type { StudyFacts } from '../../../src/engine/read/facts-schema.ts';
+import type { Outcome } from '../../../src/engine/read/page-frontmatter.ts';
 
 const outcome = (name: string, certainty: Outcome['certainty']): Outcome =>
 	({

@@ -3,11 +3,11 @@
  * author ("Ferraro MC, others." was on 39 built pages), and a missing year reads "n.d.".
  */
 import { describe, expect, it } from 'vitest';
-import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
-import { formatReferences, shortReference } from '../../../src/lib/evidence/format.ts';
-import { studyLabel } from '../../../src/lib/evidence/tables.ts';
-import { exportItem, RIS_ET_AL_NOTE, toBibtex, toRis } from '../../../src/lib/exports.ts';
-import { highwireMeta, studyJsonLd } from '../../../src/lib/structured-data.ts';
+import { loadBibtexText } from '../../../src/engine/read/library.ts';
+import { formatReferences, shortReference } from '../../../src/engine/render/format.ts';
+import { studyLabel } from '../../../src/engine/render/tables.ts';
+import { exportItem, RIS_ET_AL_NOTE, toBibtex, toRis } from '../../../src/engine/render/exports.ts';
+import { highwireMeta, studyJsonLd } from '../../../src/engine/render/structured-data.ts';
 
 const BIB = String.raw`
 @article{ferraro2025ketamine,

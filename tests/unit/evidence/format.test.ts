@@ -6,18 +6,21 @@ import { h } from 'hastscript';
  */
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { loadBibtexText, type LibraryEntry } from '../../../src/lib/evidence/library.ts';
+import { loadBibtexText, type LibraryEntry } from '../../../src/engine/read/library.ts';
 import {
 	formatReferences,
-	identifierLinks,
+	identifierLinkNodes,
 	normaliseText,
 	shortReference,
 	type FormattedReference,
-} from '../../../src/lib/evidence/format.ts';
-import { renderBibliography, renderCluster } from '../../../src/lib/evidence/render.ts';
-import { escapeHtml } from '../../../src/lib/evidence/text-safety.ts';
+} from '../../../src/engine/render/format.ts';
+import { renderBibliography, renderCluster } from '../../../src/engine/render/render.ts';
+import { escapeHtml } from '../../../src/engine/html/serialise.ts';
+import { fromHtml } from 'hast-util-from-html';
 
 /** The renderers' trees, serialised as the Markdown plugins do. */
+const identifierLinks = (csl: Parameters<typeof identifierLinkNodes>[0]) =>
+	toHtml(identifierLinkNodes(csl));
 const cluster = (input: Parameters<typeof renderCluster>[0]) => toHtml(renderCluster(input));
 const bibliography = (items: Parameters<typeof renderBibliography>[0]) =>
 	toHtml(renderBibliography(items));
@@ -190,10 +193,14 @@ describe('normaliseText and escapeHtml', () => {
 		expect(normaliseText('\u0237\u030c')).toBe('\u01f0');
 	});
 
-	it('escapes the five HTML-significant characters', () => {
-		expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
-			'&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;',
+	it('escapes text so an HTML parser reads it back as that text and nothing else', () => {
+		const text = `<a href="x">Tom & Jerry's</a> &amp; <!-- c --> </title>`;
+		expect(escapeHtml(text)).toBe(
+			`&lt;a href="x">Tom &amp; Jerry's&lt;/a> &amp;amp; &lt;!-- c --> &lt;/title>`,
 		);
+		expect(fromHtml(escapeHtml(text), { fragment: true }).children).toEqual([
+			expect.objectContaining({ type: 'text', value: text }),
+		]);
 	});
 });
 

@@ -1,7 +1,7 @@
 /** The "At a glance" box cites its sources by the page's own reference numbers. */
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '../../../src/lib/frontmatter-text.ts';
-import { glanceSourceProblems } from '../../../src/lib/evidence/glance-sources.ts';
+import { parseFrontmatter } from '../../../src/engine/check/frontmatter-text.ts';
+import { glanceSourceProblems } from '../../../src/engine/check/glance-sources.ts';
 
 const page = `---
 title: A page

@@ -8,23 +8,23 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import { formatDiagnostic } from '../../../src/lib/evidence/diagnostics.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import { formatDiagnostic } from '../../../src/engine/problems/diagnostics.ts';
 import {
 	absoluteEffect,
 	newcombe,
 	oddsToRiskRatio,
-} from '../../../src/lib/evidence/absolute-effects.ts';
+} from '../../../src/engine/grade/absolute-effects.ts';
 import {
 	computeCertainty,
 	NOT_GRADED_RULE,
 	countPeople,
 	peopleLabel,
 	type PeopleCount,
-} from '../../../src/lib/evidence/grading.ts';
-import { loadFacts } from '../../../src/lib/evidence/facts.ts';
-import { outcomeSchema, type Outcome } from '../../../src/lib/page-frontmatter.ts';
-import { wordingProblems } from '../../../src/lib/certainty-wording.ts';
+} from '../../../src/engine/grade/grading.ts';
+import { loadFacts } from '../../../src/engine/read/facts.ts';
+import { outcomeSchema, type Outcome } from '../../../src/engine/read/page-frontmatter.ts';
+import { wordingProblems } from '../../../src/engine/check/certainty-wording.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import type { Diagnostic } from '../../../src/lib/evidence/diagnostics.ts';
-import { formatReferences } from '../../../src/lib/evidence/format.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import type { Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
+import { formatReferences } from '../../../src/engine/render/format.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));

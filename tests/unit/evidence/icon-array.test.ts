@@ -2,9 +2,9 @@
 import { toHtml } from 'hast-util-to-html';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { iconArray, keyPictureOf, pictureOf } from '../../../src/lib/evidence/icon-array.ts';
-import type { StudyFacts } from '../../../src/lib/evidence/facts-schema.ts';
-import { outcomeSchema } from '../../../src/lib/page-frontmatter.ts';
+import { iconArray, keyPictureOf, pictureOf } from '../../../src/engine/render/icon-array.ts';
+import type { StudyFacts } from '../../../src/engine/read/facts-schema.ts';
+import { outcomeSchema } from '../../../src/engine/read/page-frontmatter.ts';
 
 const facts = {
 	key: 'kvarnstrom2003effectiveness',

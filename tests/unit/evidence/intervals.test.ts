@@ -1,6 +1,6 @@
 /** Confidence intervals read out of free text: the forms the library writes, and what is left alone. */
 import { describe, expect, it } from 'vitest';
-import { intervalProblems } from '../../../src/lib/evidence/intervals.ts';
+import { intervalProblems } from '../../../src/engine/read/intervals.ts';
 
 const problems = (text: string) => intervalProblems(text).map((p) => p.message);
 

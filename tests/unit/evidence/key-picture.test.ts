@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import type { IconArrayPicture } from '../../../src/lib/evidence/icon-array.ts';
-import { evidencePlugins } from '../../../src/plugins/index.ts';
-import { KEY_PICTURE } from '../../../src/plugins/key-picture.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import { evidencePlugins } from '../../../src/markdown/index.ts';
+import { readPageData } from '../../../src/markdown/page-data.ts';
 
 const root = fileURLToPath(new URL('../../fixtures/evidence/grading-valid/', import.meta.url));
 const evidence = checkProject({ root });
@@ -32,7 +31,7 @@ function render(markdown: string) {
 describe('the key picture', () => {
 	it('is recorded in the page metadata as plain data', () => {
 		const { frontmatter } = render('Text [@smith2020exercise].\n');
-		const picture = frontmatter[KEY_PICTURE] as IconArrayPicture;
+		const picture = readPageData(frontmatter).keyPicture!;
 		expect(picture.arms.map((a) => [a.label, a.per100, a.reported])).toEqual([
 			['ketamine', 30, '6 of 20'],
 			['placebo', 10, '2 of 20'],

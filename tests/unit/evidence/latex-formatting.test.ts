@@ -4,9 +4,9 @@
  * suggests "a pilot less than i …"), while real markup spelt in LaTeX is still refused.
  */
 import { describe, expect, it } from 'vitest';
-import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
-import { checkEntryText } from '../../../src/lib/evidence/entry-text-rules.ts';
-import { formatReferences } from '../../../src/lib/evidence/format.ts';
+import { loadBibtexText } from '../../../src/engine/read/library.ts';
+import { checkEntryText } from '../../../src/engine/check/entry-text-rules.ts';
+import { formatReferences } from '../../../src/engine/render/format.ts';
 
 const entry = (title: string) =>
 	`@article{smith2020pilot,\n  author = {Smith, John},\n  title = {${title}},\n  journal = {Pain},\n  year = {2020},\n  doi = {10.1000/x}\n}\n`;

@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import { formatReferences, PARTLY_SEEN_LABEL } from '../../../src/lib/evidence/format.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import { formatReferences, PARTLY_SEEN_LABEL } from '../../../src/engine/render/format.ts';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../fixtures/evidence/${name}/`, import.meta.url));

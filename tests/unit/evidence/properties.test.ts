@@ -3,12 +3,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEntry } from '../../../src/lib/evidence/entry-rules.ts';
-import { formatReferences } from '../../../src/lib/evidence/format.ts';
-import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
+import { checkEntry } from '../../../src/engine/check/entry-rules.ts';
+import { formatReferences } from '../../../src/engine/render/format.ts';
+import { loadBibtexText } from '../../../src/engine/read/library.ts';
 
-// Modest by default so the file runs in about a second; FC_RUNS=2000 searches harder.
-const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 50) };
+// Modest, so the file runs in about a second.
+const RUNS = { numRuns: 50 };
 
 interface GeneratedEntry {
 	key: string;

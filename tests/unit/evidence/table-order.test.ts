@@ -6,13 +6,13 @@ import { h } from 'hastscript';
  * coincide ("Mangnus 2021a" / "Mangnus 2021b").
  */
 import { describe, expect, it } from 'vitest';
-import type { StudyFacts } from '../../../src/lib/evidence/facts-schema.ts';
-import type { CslItem } from '../../../src/lib/evidence/library.ts';
+import type { StudyFacts } from '../../../src/engine/read/facts-schema.ts';
+import type { CslItem } from '../../../src/engine/read/library.ts';
 import {
 	compareStudies,
 	renderEvidenceTable,
 	studyLabels,
-} from '../../../src/lib/evidence/tables.ts';
+} from '../../../src/engine/render/tables.ts';
 
 const csl = (id: string, family: string, year: number): CslItem =>
 	({

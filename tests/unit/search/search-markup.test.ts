@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseSynonyms, synonymsIn, SYNONYMS_FILE } from '../../../src/lib/search/synonyms.ts';
-import { prepareForSearch, textOf } from '../../../src/lib/search/index-markup.ts';
+import { parseSynonyms, synonymsIn, SYNONYMS_FILE } from '../../../src/site/search/synonyms.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import {
+	indexedText,
+	prepareForSearch as prepareTree,
+	type SearchMarkupOptions,
+} from '../../../src/site/search/index-markup.ts';
+import { PAGE_SERIALISATION } from '../../../src/engine/html/serialise.ts';
+
+/** A page through the middleware's steps: parsed, adjusted on its tree, serialised. */
+function prepareForSearch(html: string, options: SearchMarkupOptions): string {
+	const tree = fromHtml(html);
+	prepareTree(tree, options);
+	return toHtml(tree, PAGE_SERIALISATION);
+}
+const textOf = (html: string) => indexedText(fromHtml(html, { fragment: true }));
 
 const groups = [
 	['esketamine', 'S-ketamine', 'S(+)-ketamine'],
@@ -10,7 +25,8 @@ const groups = [
 ];
 
 const page = (body: string) =>
-	`<html><head><title>T</title></head><body><nav>IV menu</nav><main data-pagefind-body class="x"><h1 id="_top">Page title</h1>${body}</main></body></html>`;
+	`<!DOCTYPE html><html><head><title>T</title></head><body><nav>IV menu</nav><main data-pagefind-body class="x"><h1 id="_top" data-pagefind-ignore>Page title</h1>${body}</main></body></html>`;
+const title = 'Page title';
 
 describe('search synonyms file', () => {
 	it('the project file parses into groups of two or more words', () => {
@@ -51,9 +67,10 @@ describe('synonymsIn', () => {
 });
 
 describe('prepareForSearch', () => {
-	it('leaves the title out of the index (no "#_top" sub-result) but keeps it on the page', () => {
-		const html = prepareForSearch(page('<p>x</p>'), { synonyms: groups, editorial: false });
-		expect(html).toContain('<h1 id="_top" data-pagefind-ignore>Page title</h1>');
+	it('leaves a hero title out of the index (no "#_top" sub-result) but keeps it on the page', () => {
+		const hero = page('<p>x</p>').replace(' data-pagefind-ignore>Page', ' data-page-title>Page');
+		const html = prepareForSearch(hero, { synonyms: groups, editorial: false });
+		expect(html).toContain('<h1 id="_top" data-page-title data-pagefind-ignore>Page title</h1>');
 	});
 
 	it('separates header cells, terms, descriptions and captions so words never join', () => {
@@ -63,14 +80,15 @@ describe('prepareForSearch', () => {
 			),
 			{ synonyms: [], editorial: false },
 		);
-		expect(html).toContain('</caption>\n<tr><th>A</th>\n<th>B</th>\n</tr>');
+		// The parser adds the implied <tbody>, as a browser does.
+		expect(html).toContain('</caption>\n<tbody><tr><th>A</th>\n<th>B</th>\n</tr>');
 		expect(html).toContain('<dt>Result</dt>\n<dd>Repeated</dd>\n</dl>');
 	});
 
 	it('puts the synonyms of the words a page uses in hidden metadata, never into its text', () => {
 		const body =
-			'<h2 id="s">S(+)-ketamine</h2><p title="S(+)-ketamine">Given S(+)-ketamine <a href="/iv">IV</a>.</p><div data-pagefind-ignore><p>liver</p></div>';
-		const html = prepareForSearch(page(body), { synonyms: groups, editorial: false });
+			'<h2 id="s">S(+)-ketamine</h2><p title="S(+)-ketamine">Given S(+)-ketamine <a href="/iv">IV</a> &amp; more.</p><div data-pagefind-ignore><p>liver</p></div>';
+		const html = prepareForSearch(page(body), { synonyms: groups, editorial: false, title });
 		// The text is unchanged (result excerpts quote it); words in ignored parts add nothing.
 		expect(html).toContain(body);
 		expect(html).toContain(
@@ -80,20 +98,46 @@ describe('prepareForSearch', () => {
 	});
 
 	it('gives pages written by editors a hidden subject: title, headings and their synonyms', () => {
-		const html = prepareForSearch(page('<h2 id="l">Harm to the liver</h2><p>Text</p>'), {
+		const body =
+			'<h2 id="l">Harm to the liver</h2><h4>Too deep</h4><div data-pagefind-ignore><h2>Hidden</h2></div><p>Text</p>';
+		const html = prepareForSearch(page(body), {
 			synonyms: groups,
 			editorial: true,
+			title,
 		});
 		expect(html).toContain(
 			'<main data-pagefind-body class="x"><div hidden data-pagefind-ignore><span data-pagefind-meta="subject">Page title; Harm to the liver; liver injury; hepatotoxicity</span>',
 		);
 		expect(
-			prepareForSearch(page('<h2 id="l">Liver</h2>'), { synonyms: groups, editorial: false }),
+			prepareForSearch(page('<h2 id="l">Liver</h2>'), {
+				synonyms: groups,
+				editorial: false,
+				title,
+			}),
 		).not.toContain('data-pagefind-meta="subject"');
 	});
 
+	it('escapes what it writes: a heading with markup characters stays text', () => {
+		const html = prepareForSearch(page('<p>x</p>'), {
+			synonyms: groups,
+			editorial: true,
+			title: 'a < b & c',
+		});
+		expect(html).toContain('<span data-pagefind-meta="subject">a &lt; b &amp; c</span>');
+	});
+
+	it('counts the title words for synonyms, though the title is out of the index', () => {
+		const html = prepareForSearch(page('<p>x</p>'), {
+			synonyms: groups,
+			editorial: false,
+			title: 'Esketamine',
+		});
+		expect(html).toContain('data-pagefind-meta="synonyms">S-ketamine, S(+)-ketamine</span>');
+	});
+
 	it('returns pages without an indexed main unchanged', () => {
-		const html = '<html><body><p>S(+)-ketamine</p></body></html>';
+		const html =
+			'<!DOCTYPE html><html><head></head><body><p>S(+)-ketamine</p><dl><dt>a</dt><dd>b</dd></dl></body></html>';
 		expect(prepareForSearch(html, { synonyms: groups, editorial: true })).toBe(html);
 	});
 

@@ -1,10 +1,24 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineHashes, trimPolicyHashes } from '../../../src/lib/page-csp.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import {
+	inlineHashes as hashesOf,
+	trimPolicyHashes as trimTree,
+} from '../../../src/site/page-csp.ts';
+import { PAGE_SERIALISATION } from '../../../src/engine/html/serialise.ts';
+
+/** A page through the middleware's steps: parsed, its policy trimmed on the tree, serialised. */
+function trimPolicyHashes(html: string): string {
+	const tree = fromHtml(html);
+	trimTree(tree);
+	return toHtml(tree, PAGE_SERIALISATION);
+}
+const inlineHashes = (html: string) => hashesOf(fromHtml(html));
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const page = (policy: string, body: string) =>
-	`<html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
+	`<!DOCTYPE html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
 const policyOf = (html: string) =>
 	/content-security-policy" content="([^"]*)"/.exec(html)![1]!.split(';');
 
@@ -38,8 +52,18 @@ describe('trimPolicyHashes', () => {
 			script: new Set(),
 			style: new Set(),
 		});
-		const plain = '<html><body><script>a()</script></body></html>';
+		const plain = '<!DOCTYPE html><html><head></head><body><script>a()</script></body></html>';
 		expect(trimPolicyHashes(plain)).toBe(plain);
+	});
+
+	it('hashes a script by its exact text, markup-like characters and all', () => {
+		const body = 'if (a < b && c > "</p>") go();';
+		expect(inlineHashes(`<script>${body}</script>`).script).toEqual(new Set([hash(body)]));
+		const page = trimPolicyHashes(
+			`<!DOCTYPE html><html><head><meta http-equiv="content-security-policy" content="script-src 'self' ${hash(body)} ${hash('x')}"></head><body><script>${body}</script></body></html>`,
+		);
+		expect(page).toContain(`<script>${body}</script>`);
+		expect(policyOf(page)).toEqual([`script-src 'self' ${hash(body)}`]);
 	});
 
 	it('hashes a module script by its body, as the browser does', () => {

@@ -5,13 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBibtexText } from '../../../src/lib/evidence/library.ts';
-import { checkEntry } from '../../../src/lib/evidence/entry-rules.ts';
-import { checkEntryText } from '../../../src/lib/evidence/entry-text-rules.ts';
-import type { Diagnostic } from '../../../src/lib/evidence/diagnostics.ts';
-import { findInvisible, findMarkup, truncateText } from '../../../src/lib/evidence/text-safety.ts';
-import { escapeTitle } from '../../../src/lib/escape-title.ts';
-import { checkFrontmatterTitles, titleTextProblems } from '../../../src/lib/frontmatter-text.ts';
+import { loadBibtexText } from '../../../src/engine/read/library.ts';
+import { checkEntry } from '../../../src/engine/check/entry-rules.ts';
+import { checkEntryText } from '../../../src/engine/check/entry-text-rules.ts';
+import type { Diagnostic } from '../../../src/engine/problems/diagnostics.ts';
+import { findInvisible, findMarkup, truncateText } from '../../../src/engine/read/text-safety.ts';
+import { escapeHtml } from '../../../src/engine/html/serialise.ts';
+import {
+	checkFrontmatterTitles,
+	titleTextProblems,
+} from '../../../src/engine/check/frontmatter-text.ts';
 
 /** Builds a one-entry library with `field = {value}` on line 3, and returns every entry problem. */
 function problemsFor(field: string, value: string, key = 'smith2020exercise'): Diagnostic[] {
@@ -149,8 +152,9 @@ describe('frontmatter titles', () => {
 
 describe('the <title> escape', () => {
 	it('makes a title inert and keeps its text', () => {
-		expect(escapeTitle('</title><img src=x onerror=alert(1)> & co')).toBe(
-			'&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt; &amp; co',
+		// <title> is RCDATA: only `&` and `<` mean anything there (`</title` needs the `<`).
+		expect(escapeHtml('</title><img src=x onerror=alert(1)> & co')).toBe(
+			'&lt;/title>&lt;img src=x onerror=alert(1)> &amp; co',
 		);
 	});
 });

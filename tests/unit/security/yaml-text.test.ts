@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadClaims } from '../../../src/lib/evidence/claims.ts';
-import { loadFacts } from '../../../src/lib/evidence/facts.ts';
-import { findFirstTerm, loadGlossary, TERM_MAX } from '../../../src/lib/evidence/glossary.ts';
+import { loadClaims } from '../../../src/engine/read/claims.ts';
+import { loadFacts } from '../../../src/engine/read/facts.ts';
+import { findFirstTerm, loadGlossary, TERM_MAX } from '../../../src/engine/read/glossary.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kpe-yaml-text-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

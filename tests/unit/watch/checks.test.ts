@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/lib/evidence/check-project.ts';
-import { formatDiagnostic } from '../../../src/lib/evidence/diagnostics.ts';
+import { checkProject } from '../../../src/engine/check/check-project.ts';
+import { formatDiagnostic } from '../../../src/engine/problems/diagnostics.ts';
 
 /** Whole runs and whole-project checks: seconds each on a loaded shared machine (not a speed target). */
 const WHOLE_RUNS = { timeout: 60_000 };
@@ -234,8 +234,8 @@ describe('a run record edited by hand', WHOLE_RUNS, () => {
 describe('the retraction path, end to end', WHOLE_RUNS, () => {
 	it('a run that finds notices records them in the facts; then the check names the pages citing the retracted study', async () => {
 		const { main } = await import('../../../scripts/watch.ts');
-		const { readRoutes } = await import('../../../src/lib/watch/replay.ts');
-		const { replayFetch } = await import('../../../src/lib/watch/replay.ts');
+		const { readRoutes } = await import('../../../src/watch/replay.ts');
+		const { replayFetch } = await import('../../../src/watch/replay.ts');
 		const { fakeClock } = await import('../../support/fake-clock.ts');
 		const root = mkdtempSync(join(tmpdir(), 'kpe-watch-retract-'));
 		copies.push(root);

@@ -6,8 +6,8 @@ import {
 	normaliseDoi,
 	normaliseNct,
 	normalisePmid,
-} from '../../../src/lib/watch/dedupe.ts';
-import type { FoundRecord } from '../../../src/lib/watch/schema.ts';
+} from '../../../src/watch/dedupe.ts';
+import type { FoundRecord } from '../../../src/watch/schema.ts';
 
 const library = [
 	{

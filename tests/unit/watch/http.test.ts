@@ -1,7 +1,7 @@
 /** Pacing, retries, timeouts and bad answers of the watch's HTTP client, on a fake clock. */
 import { describe, expect, it } from 'vitest';
-import { Http, SourceError, defaultIntervals } from '../../../src/lib/watch/http.ts';
-import { replayFetch, type Route } from '../../../src/lib/watch/replay.ts';
+import { Http, SourceError, defaultIntervals } from '../../../src/watch/http.ts';
+import { replayFetch, type Route } from '../../../src/watch/replay.ts';
 import { fakeClock } from '../../support/fake-clock.ts';
 
 const ok: Route = { match: ['example.org'], body: '{"fine":true}' };

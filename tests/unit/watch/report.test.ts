@@ -7,8 +7,8 @@ import {
 	escapeMarkdown,
 	highlight,
 	markdownReport,
-} from '../../../src/lib/watch/report.ts';
-import type { FoundRecord, RunRecord } from '../../../src/lib/watch/schema.ts';
+} from '../../../src/watch/report.ts';
+import type { FoundRecord, RunRecord } from '../../../src/watch/schema.ts';
 
 const rec = (over: Partial<FoundRecord>): FoundRecord => ({
 	id: 'pmid:99000001',

@@ -16,9 +16,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/watch.ts';
-import { readRoutes, replayFetch, type Route } from '../../../src/lib/watch/replay.ts';
-import { isDue, windowStart } from '../../../src/lib/watch/run.ts';
-import { runRecordSchema, type RunRecord } from '../../../src/lib/watch/schema.ts';
+import { readRoutes, replayFetch, type Route } from '../../../src/watch/replay.ts';
+import { isDue, windowStart } from '../../../src/watch/run.ts';
+import { runRecordSchema, type RunRecord } from '../../../src/watch/schema.ts';
 import { fakeClock } from '../../support/fake-clock.ts';
 
 /** Whole runs and whole-project checks: seconds each on a loaded shared machine (not a speed target). */

@@ -1,11 +1,11 @@
 /** The four services' requests and paging, on hand-written answers (tests/fixtures/watch/README.md). */
 import { describe, expect, it } from 'vitest';
-import { Http, type WatchFetch } from '../../../src/lib/watch/http.ts';
-import { replayFetch } from '../../../src/lib/watch/replay.ts';
-import { esearch, esummary, pubmedFamily } from '../../../src/lib/watch/sources/pubmed.ts';
-import { searchEuropePmc } from '../../../src/lib/watch/sources/europepmc.ts';
-import { searchTrials } from '../../../src/lib/watch/sources/clinicaltrials.ts';
-import { updateNotices } from '../../../src/lib/watch/sources/crossref.ts';
+import { Http, type WatchFetch } from '../../../src/watch/http.ts';
+import { replayFetch } from '../../../src/watch/replay.ts';
+import { esearch, esummary, pubmedFamily } from '../../../src/watch/sources/pubmed.ts';
+import { searchEuropePmc } from '../../../src/watch/sources/europepmc.ts';
+import { searchTrials } from '../../../src/watch/sources/clinicaltrials.ts';
+import { updateNotices } from '../../../src/watch/sources/crossref.ts';
 import { fakeClock } from '../../support/fake-clock.ts';
 
 const FIXTURES = 'tests/fixtures/watch';

@@ -1,0 +1,205 @@
+/**
+ * "Out of 100 people" pictures (icon arrays) for a summary-of-findings row with counts, drawn at
+ * build time as SVG (no script). What research on risk pictures asks for: the same 100 people for
+ * each group, the people with the outcome grouped together (filled from the top left, not
+ * scattered), person shapes for them and small rings for the others (told apart by shape as well as
+ * colour, so the picture survives black-and-white printing), a visible sentence that the SVG is
+ * labelled by, and the numbers in a small table beside it.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h, s } from 'hastscript';
+import type { Outcome } from '../read/page-frontmatter.ts';
+import { absoluteEffect, outOf100 } from '../grade/absolute-effects.ts';
+import { DESIGN_LABELS, type StudyCount, type StudyFacts } from '../read/facts-schema.ts';
+
+export interface PictureArm {
+	/** "ketamine", "placebo", "midazolam". */
+	label: string;
+	/** People with the outcome out of 100 (rounded). */
+	per100: number;
+	/** As the source reported it: "8 of 12", "76%". */
+	reported: string;
+}
+
+/** Everything a picture shows: plain data, so a component or the at-a-glance box can draw it. */
+export interface IconArrayPicture {
+	/** What was counted, as a reader would say it. */
+	outcome: string;
+	/** The sentence under the picture (visible; the SVG is labelled by it). */
+	caption: string;
+	/** Who the numbers come from: "One trial of 24 people (Noppers 2011)". */
+	source: string;
+	arms: [PictureArm, PictureArm];
+	/** The study and count the numbers come from (for editors and tests). */
+	from: { study: string; count: string; field: StudyCount['from'] };
+}
+
+function reported(arm: NonNullable<StudyCount['control']>): string {
+	return arm.events !== undefined && arm.total !== undefined
+		? `${arm.events} of ${arm.total}`
+		: `${arm.percent}%${arm.total ? ` of ${arm.total}` : ''}`;
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * The picture of one count, or null when the count has no two arms to show (a control risk with a
+ * relative effect is drawn too: its ketamine arm is control risk × RR).
+ */
+export function pictureOf(
+	count: StudyCount,
+	facts: StudyFacts,
+	options: { caption?: string; source?: string } = {},
+): IconArrayPicture | null {
+	const effect = absoluteEffect(count, !count.paired);
+	if (!effect || !count.control) return null;
+	const control = count.control.label ?? 'comparator';
+	const arms: [PictureArm, PictureArm] = [
+		{
+			label: 'ketamine',
+			per100: outOf100(effect.ketamineRisk),
+			reported: count.ketamine ? reported(count.ketamine) : 'worked out from the risk ratio',
+		},
+		{ label: control, per100: outOf100(effect.controlRisk), reported: reported(count.control) },
+	];
+	const who =
+		facts.design === 'meta-analysis' || facts.design === 'systematic-review'
+			? 'In the trials'
+			: 'In the trial';
+	return {
+		outcome: count.outcome,
+		caption:
+			options.caption ??
+			`${who}, about ${arms[0].per100} of 100 people with ketamine and ${arms[1].per100} of 100 with ${control}: ${lowerFirst(count.outcome)}.`,
+		source:
+			options.source ??
+			`${DESIGN_LABELS[facts.design]}, ${facts.n === null ? 'size not reported' : `${facts.n} people`}${count.paired ? ', each given both treatments' : ''}.`,
+		arms,
+		from: { study: facts.key, count: count.id, field: count.from },
+	};
+}
+
+/** The picture of a summary-of-findings row (its `counts`), or null. */
+export function pictureOfOutcome(
+	outcome: Outcome,
+	factsOf: (key: string) => StudyFacts | undefined,
+	options: { caption?: string } = {},
+): IconArrayPicture | null {
+	if (!outcome.counts) return null;
+	const facts = factsOf(outcome.counts.study);
+	const count = facts?.counts.find((c) => c.id === outcome.counts!.id);
+	return facts && count ? pictureOf(count, facts, options) : null;
+}
+
+/** The page's key picture: the row marked `keyPicture: true`, or null. */
+export function keyPictureOf(
+	outcomes: readonly Outcome[],
+	factsOf: (key: string) => StudyFacts | undefined,
+): IconArrayPicture | null {
+	const row = outcomes.find((o) => o.keyPicture);
+	return row ? pictureOfOutcome(row, factsOf) : null;
+}
+
+const CELL = 14;
+const COLUMNS = 10;
+
+/*
+ * Each grid draws its people as one path and its rings as another (each icon a subpath): two
+ * elements instead of a hundred or more, for the same picture; browsers pay for every element a
+ * page holds (Lighthouse's DOM size), and a condition page has up to five pictures of 200 icons.
+ */
+
+/**
+ * A person at (x, y): head and shoulders, filled. Both subpaths run clockwise, so where the head
+ * meets the shoulders the nonzero fill adds up instead of cancelling out.
+ */
+const personAt = (x: number, y: number) =>
+	`M${x + 4.4} ${y + 4}a2.6 2.6 0 1 1 5.2 0a2.6 2.6 0 1 1-5.2 0zM${x + 2.5} ${y + 13}v-3.2a4.5 4.5 0 0 1 9 0v3.2z`;
+
+/** Someone without the outcome at (x, y): a small ring (another shape, not only another colour). */
+const ringAt = (x: number, y: number) => `M${x + 4} ${y + 7}a3 3 0 1 1 6 0a3 3 0 1 1-6 0z`;
+
+/** The shapes of `cells` (indexes into the grid, row by row) as one path, or nothing if none. */
+function shapes(cells: number[], draw: typeof personAt, className: string): Element[] {
+	if (cells.length === 0) return [];
+	const d = cells.map((i) => draw((i % COLUMNS) * CELL, Math.floor(i / COLUMNS) * CELL)).join('');
+	return [s('path', { d, className: [className] })];
+}
+
+/** 100 icons, the `yes` people first, row by row. */
+function grid(arm: PictureArm, labelId: string): Element {
+	const cells = Array.from({ length: 100 }, (_, i) => i);
+	return s(
+		'svg',
+		{
+			viewBox: `0 0 ${COLUMNS * CELL} ${COLUMNS * CELL}`,
+			role: 'img',
+			ariaLabelledBy: labelId,
+			className: ['kpe-icon-grid'],
+			focusable: 'false',
+		},
+		[
+			...shapes(cells.slice(0, arm.per100), personAt, 'kpe-icon-yes'),
+			...shapes(cells.slice(arm.per100), ringAt, 'kpe-icon-no'),
+		],
+	);
+}
+
+/**
+ * The picture as a hast tree: a figure with one 100-icon grid per group (each headed by its visible
+ * label), a key, the caption sentence, and the numbers in a small table.
+ */
+export function iconArray(picture: IconArrayPicture, id: string, cite?: ElementContent): Element {
+	const captionId = `${id}-caption`;
+	return h('figure.kpe-icon-array', { id }, [
+		h(
+			'div.kpe-icon-arms.kpe-no-claim',
+			picture.arms.map((arm, i) => {
+				const labelId = `${id}-arm-${i + 1}`;
+				return h('div.kpe-icon-arm', [
+					h('p.kpe-icon-arm-label', { id: labelId }, [
+						h('strong', `${arm.per100} of 100`),
+						` with ${arm.label}`,
+					]),
+					grid(arm, labelId),
+				]);
+			}),
+		),
+		h('p.kpe-icon-key.kpe-no-claim', { ariaHidden: 'true' }, [
+			s('svg', { viewBox: '0 0 14 14', className: ['kpe-icon-swatch'] }, [
+				s('path', { d: personAt(0, 0), className: ['kpe-icon-yes'] }),
+			]),
+			' had it ',
+			s('svg', { viewBox: '0 0 14 14', className: ['kpe-icon-swatch'] }, [
+				s('path', { d: ringAt(0, 0), className: ['kpe-icon-no'] }),
+			]),
+			' did not',
+		]),
+		h('figcaption', { id: captionId }, [
+			picture.caption,
+			' ',
+			h('span.kpe-icon-source', picture.source),
+			...(cite ? [' ', cite] : []),
+		]),
+		h('table.kpe-icon-numbers.kpe-no-claim', [
+			h('caption.sr-only', `The numbers: ${picture.outcome}`),
+			h('thead', [
+				h('tr', [
+					h('th', { scope: 'col' }, 'Group'),
+					h('th', { scope: 'col' }, 'Out of 100 people'),
+					h('th', { scope: 'col' }, 'As reported'),
+				]),
+			]),
+			h(
+				'tbody',
+				picture.arms.map((arm) =>
+					h('tr', [
+						h('th', { scope: 'row' }, arm.label),
+						h('td', String(arm.per100)),
+						h('td', arm.reported),
+					]),
+				),
+			),
+		]),
+	]);
+}

@@ -1,0 +1,220 @@
+/**
+ * Citations and a page's bibliography as hast trees (built with `h()`), shared by the Markdown
+ * plugins and the tests. Text goes into text nodes, never into markup, so nothing here escapes by
+ * hand: the plugins serialise each tree once, with hast-util-to-html (src/markdown/nodes.ts).
+ */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { groupNumbers } from '../read/citations.ts';
+import { findClusters } from '../read/citations.ts';
+import type { FormattedReference } from './format.ts';
+import { studyUrl } from './urls.ts';
+
+/** The id a page's bibliography entry has, which citations link to. */
+export const refId = (key: string) => `ref-${key}`;
+/** The id of the n-th citation cluster on a page, which bibliography back-links point to. */
+export const citeId = (n: number) => `cite-${n}`;
+/** The id of a reference's one hover preview on a page, which later citations are described by. */
+export const previewId = (key: string) => `preview-${key}`;
+
+export interface ClusterInput {
+	/** 1-based index of this cluster on the page. */
+	index: number;
+	/**
+	 * The cited keys with their page numbers, as written; `first` when this is the key's first
+	 * citation on the page (it carries the key's preview). Without `first`, every item previews.
+	 */
+	items: { key: string; number: number; short: string; first?: boolean }[];
+}
+
+/**
+ * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference. A reference's preview
+ * (author, year, title) is rendered once per page, in the link of its first citation: CSS shows it
+ * on hover and keyboard focus, and the link's name gives screen readers the number with the short
+ * reference in parentheses. A later citation points to that preview instead (`aria-describedby`, so
+ * screen readers still hear it) and carries the same text as its `title` (a tooltip on hover; CSS
+ * shows it on keyboard focus). One preview per reference keeps citation-heavy pages light. Pagefind
+ * skips previews.
+ *
+ * Few elements, since a long page holds hundreds of citations (each element costs the browser
+ * work: Lighthouse's DOM size). A cluster of one link is that link alone, brackets included
+ * (`[1]`, as most sites print a citation), carrying the cluster's id and class (`.kpe-cite`, the
+ * place a back-link returns to); only a cluster of several links is a `span.kpe-cite` around them,
+ * which keeps "[1, 2]" on one line. A preview of one reference is one element, its text.
+ */
+export function renderCluster({ index, items }: ClusterInput): Element {
+	const byNumber = new Map(items.map((item) => [item.number, item]));
+	const groups = groupNumbers(items.map((item) => item.number));
+	const bracketed = groups.length === 1;
+	const links = groups.map(({ from, to }) => {
+		const covered = [...byNumber.values()]
+			.filter((i) => i.number >= from && i.number <= to)
+			.sort((a, b) => a.number - b.number);
+		const first = byNumber.get(from)!;
+		const label = from === to ? String(from) : `${from}–${to}`;
+		const shown = bracketed ? `[${label}]` : label;
+		const fresh = covered.filter((i) => i.first !== false);
+		const seen = covered.filter((i) => i.first === false);
+		const properties = {
+			...(bracketed ? { id: citeId(index) } : {}),
+			href: `#${refId(first.key)}`,
+			className: bracketed ? ['kpe-cite', 'kpe-cite-link'] : ['kpe-cite-link'],
+			ariaDescribedBy: seen.length ? seen.map((i) => previewId(i.key)) : undefined,
+		};
+		if (fresh.length === 0)
+			return h(
+				'a',
+				{ ...properties, title: seen.map((i) => `${i.number}. ${i.short}`).join('\n') },
+				shown,
+			);
+		const text = (i: (typeof fresh)[number]) => `${i.number}. ${i.short}`;
+		const idOf = (i: (typeof fresh)[number]) => (i.first ? previewId(i.key) : undefined);
+		// One reference: the preview is its text. Several (a range cited for the first time): one
+		// line each, each with its own id for later citations to point to.
+		const preview =
+			fresh.length === 1
+				? h('span.kpe-cite-preview', { id: idOf(fresh[0]!), dataPagefindIgnore: 'all' }, [
+						text(fresh[0]!),
+					])
+				: h(
+						'span.kpe-cite-preview',
+						{ dataPagefindIgnore: 'all' },
+						fresh.map((i) => h('span.kpe-cite-preview-item', { id: idOf(i) }, text(i))),
+					);
+		// The name screen readers read: the number, then the short reference in parentheses.
+		return h('a', { ...properties, ariaLabel: `${label} (${fresh.map(text).join('; ')})` }, [
+			shown,
+			preview,
+		]);
+	});
+	if (bracketed) return links[0]!;
+	return h('span.kpe-cite', { id: citeId(index) }, [
+		'[',
+		...links.flatMap((link, i) => (i > 0 ? [', ', link] : [link])),
+		']',
+	]);
+}
+
+/** Text with `[@key]` clusters: plain text nodes, each cluster replaced by what `cite` builds. */
+export function textWithCitations(
+	text: string,
+	cite: (keys: string[]) => ElementContent,
+): ElementContent[] {
+	const out: ElementContent[] = [];
+	let last = 0;
+	for (const cluster of findClusters(text)) {
+		if (cluster.index > last) out.push({ type: 'text', value: text.slice(last, cluster.index) });
+		out.push(cite(cluster.keys));
+		last = cluster.index + cluster.length;
+	}
+	if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+	return out;
+}
+
+export interface BibliographyItem {
+	reference: FormattedReference;
+	/** Cluster indexes on the page where this entry is cited, in page order. */
+	citedAt: number[];
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * `12` → `¹²`: a back-link's place number in superscript characters, so that the link is one
+ * element (a `<sup>` in each would double the elements of a long reference list; the link's
+ * accessible name is its label, which spells the place out).
+ */
+const superscript = (n: number) =>
+	[...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
+
+/** How many back-links an entry shows before the rest fold away under "cited N times". */
+export const BACKLINKS_SHOWN = 3;
+
+/**
+ * The page's numbered reference list. Each entry links to the study's own page (its facts and
+ * every page citing it) and back to each place it is cited (`a.kpe-backlink`): the first few
+ * back-links shown, the rest folded in a `<details>` labelled with the count, so an entry cited 24
+ * times stays one line.
+ */
+export function renderBibliography(items: readonly BibliographyItem[], base = '/'): Element {
+	const entries = items.map(({ reference, citedAt }, i) => {
+		const back = citedAt.map((cluster, j) =>
+			h(
+				'a.kpe-backlink',
+				{
+					href: `#${citeId(cluster)}`,
+					ariaLabel: `Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text`,
+				},
+				`↩${citedAt.length > 1 ? superscript(j + 1) : ''}`,
+			),
+		);
+		const spaced = (links: Element[]) => links.flatMap((link, j) => (j > 0 ? [' ', link] : [link]));
+		const folded = back.length > BACKLINKS_SHOWN + 1;
+		const backlinks = folded
+			? [
+					...spaced(back.slice(0, BACKLINKS_SHOWN)),
+					' ',
+					h('details.kpe-backlinks-more', [
+						h('summary', `cited ${back.length} times`),
+						...spaced(back.slice(BACKLINKS_SHOWN)),
+					]),
+				]
+			: spaced(back);
+		const links = reference.links.length ? [' ', ...reference.links, '.'] : [];
+		return h('li', { id: refId(reference.key), dataKey: reference.key }, [
+			...reference.nodes,
+			...links,
+			' ',
+			h(
+				'a.kpe-ref-study',
+				{ href: studyUrl(reference.key, base), ariaLabel: `Study page of reference ${i + 1}` },
+				'Study page',
+			),
+			' ',
+			// The back-links are the entry's last children (no wrapper: a long list holds hundreds).
+			...backlinks,
+		]);
+	});
+	return h('ol.kpe-references', entries);
+}
+
+/**
+ * A rendered cluster with Pandoc's prefix and locator inside its brackets: `[see 1, p. 4]`. The
+ * words are text nodes (escaped when serialised). A cluster of one bracketed link gets the wrapper
+ * a cluster of several has (the words sit between the brackets, outside the link). Falls back to
+ * placing them around the cluster if its brackets are not text children of its own.
+ */
+export function withAffixes(
+	cluster: Element,
+	prefix: string | undefined,
+	locator: string | undefined,
+): ElementContent[] {
+	if (!prefix && !locator) return [cluster];
+	if (cluster.tagName === 'a') cluster = unbracketed(cluster);
+	const children = [...cluster.children];
+	const open = children.findIndex((c) => c.type === 'text' && c.value.endsWith('['));
+	const close = children.findLastIndex((c) => c.type === 'text' && c.value.startsWith(']'));
+	if (open < 0 || close <= open)
+		return [
+			...(prefix ? [{ type: 'text' as const, value: `${prefix} ` }] : []),
+			cluster,
+			...(locator ? [{ type: 'text' as const, value: `, ${locator}` }] : []),
+		];
+	if (locator) children.splice(close, 0, { type: 'text', value: `, ${locator}` });
+	if (prefix) children.splice(open + 1, 0, { type: 'text', value: `${prefix} ` });
+	return [{ ...cluster, children }];
+}
+
+/** `<a id class="kpe-cite …">[1]…</a>` as `<span id class="kpe-cite">[<a …>1…</a>]</span>`. */
+function unbracketed(link: Element): Element {
+	const { id, className, ...properties } = link.properties;
+	const [label, ...rest] = link.children;
+	const number =
+		label?.type === 'text' ? { ...label, value: label.value.replace(/^\[|\]$/g, '') } : label;
+	const classes = (className as string[]).filter((c) => c !== 'kpe-cite');
+	return h('span.kpe-cite', { id: id as string }, [
+		'[',
+		{ ...link, properties: { ...properties, className: classes }, children: [number!, ...rest] },
+		']',
+	]);
+}

@@ -1,0 +1,43 @@
+/**
+ * Starlight route middleware: what every page's route data needs from the site's address.
+ * - Hero action links in frontmatter (`hero.actions[].link`) are written root-relative by editors;
+ *   Starlight does not put them under the base path, so they are put there here.
+ * - The home page's hero shows a condition chooser in its picture slot (src/plugin/route-middleware/condition-chooser.ts).
+ * - Condition pages get JSON-LD: a `MedicalWebPage` about its `MedicalCondition`, with review dates.
+ */
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { absoluteUrl } from '../../site/site.ts';
+import { sitePath } from '../../engine/render/urls.ts';
+import { conditionPageJsonLd, jsonForScript } from '../../engine/render/structured-data.ts';
+import { CONDITION_LABELS, newestDate } from '../../site/page-meta.ts';
+import { conditionChooserHtml } from './condition-chooser.ts';
+
+export const onRequest = defineRouteMiddleware((context) => {
+	const route = context.locals.starlightRoute;
+	const data = route.entry.data;
+	const base = import.meta.env.BASE_URL;
+	for (const action of data.hero?.actions ?? []) action.link = sitePath(action.link, base);
+	if (data.pageType === 'home' && data.hero && !data.hero.image)
+		data.hero.image = { html: conditionChooserHtml((path) => sitePath(path, base)), alt: '' };
+
+	const condition = data.conditions?.[0];
+	if (data.pageType === 'condition' && condition && data.lastReviewed) {
+		const latest = newestDate((data.updates ?? []).map((u) => u.date));
+		route.head.push({
+			tag: 'script',
+			attrs: { type: 'application/ld+json' },
+			content: jsonForScript(
+				conditionPageJsonLd({
+					url: absoluteUrl(context.url.pathname),
+					title: data.title,
+					description: data.description ?? '',
+					condition: CONDITION_LABELS[condition],
+					lastReviewed: data.lastReviewed,
+					authors: data.authors ?? [],
+					reviewers: data.reviewers ?? [],
+					dateModified: latest,
+				}),
+			),
+		});
+	}
+});
