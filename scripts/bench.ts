@@ -10,19 +10,29 @@
  *              previews each page repeats per reference
  *   weight     a condition page against a stock Starlight page of the same text (gzip, everything
  *              each page loads: scripts/page-weight.ts)
+ *   dom        elements per built page, the longest pages, and where a page's elements are (groups:
+ *              scripts/bench/dom-groups.ts); static, a few seconds
+ *   lighthouse Lighthouse mobile (performance) on one page of each type, served gzip-compressed,
+ *              against stock Starlight pages of the same text: `KPE_LIGHTHOUSE_RUNS` alternating
+ *              runs each (default 5; ours, stock, ours, …), medians. ~10 s a run on 2 cores, ~12 min
+ *              in all: `KPE_LIGHTHOUSE_PAGES=condition,topic` runs only those page types
  *   test       `npm test` stage by stage (lint beside check, build, each vitest project)
  *
- * No section: all of them. `KPE_BENCH_RUNS` (default 3) sets the runs per figure. Temp folders go to
- * /tmp/kpe-bench-* and are removed.
+ * `weight`, `dom` and `lighthouse` read the built site: run `npm run build` first.
+ * No section: all of them; `npm run bench -- lighthouse` runs Lighthouse alone. `KPE_BENCH_RUNS`
+ * (default 3) sets the runs per figure. Temp folders go to /tmp/kpe-bench-* and are removed.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { realisticProject } from './bench/realistic-project.ts';
 import { timeDevEdits } from './bench/dev-edit.ts';
 import { buildSite, citationPages, stockStarlightSite } from './bench/sites.ts';
 import { load, median, secs, timed, type Timed } from './bench/measure.ts';
-import { pageLoads, kb } from './page-weight.ts';
+import { builtPagePaths, pageLoads, kb } from './page-weight.ts';
+import { GROUPS, pageGroups } from './bench/dom-groups.ts';
+import { startChromium, type Audit } from './bench/lighthouse.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 import { parse } from 'node-html-parser';
 
 const SITE = resolve(import.meta.dirname, '..');
@@ -236,21 +246,148 @@ function benchCitations(): void {
 	);
 }
 
-function benchWeight(): void {
+/** One page of each type: the longest condition page first (the page weight is measured on it). */
+const PAGE_TYPES: [type: string, path: string][] = [
+	['condition', '/conditions/crps/'],
+	['topic', '/topics/safety/'],
+	['claims', '/claims/'],
+	['study', '/studies/sigtermans2009ketamine/'],
+	['evidence map', '/evidence-map/'],
+	['home', '/'],
+	['studies index', '/studies/'],
+];
+/** Lighthouse's old `dom-size` audit failed a page above this many elements (its median mark). */
+const DOM_GOAL = 1400;
+
+function builtDist(): string {
 	const dist = join(SITE, 'dist');
+	if (!existsSync(join(dist, 'index.html')))
+		throw new Error('No built site in dist/: run `npm run build` first.');
+	return dist;
+}
+
+/** A stock Starlight site holding the text of each page type, built once for `weight` and `lighthouse`. */
+let stockSite: ReturnType<typeof stockStarlightSite> | undefined;
+function stock(dist: string): ReturnType<typeof stockStarlightSite> {
+	if (!stockSite) {
+		stockSite = stockStarlightSite(
+			SITE,
+			dist,
+			PAGE_TYPES.map(([, path]) => path),
+		);
+		temps.push(stockSite.root);
+		mustPass(stockSite.build(), 'the stock Starlight build');
+	}
+	return stockSite;
+}
+
+function benchWeight(): void {
+	const dist = builtDist();
 	console.log('\nweight: /conditions/crps/ against a stock Starlight page of the same text');
-	const stock = stockStarlightSite(SITE, dist, '/conditions/crps/');
-	temps.push(stock.root);
-	mustPass(stock.build(), 'the stock Starlight build');
+	const site = stock(dist);
 	const total = (d: string, p: string) => pageLoads(d, p).reduce((s, l) => s + l.gzip, 0);
 	const ours = total(dist, '/conditions/crps/');
-	const theirs = total(stock.dist, stock.path);
+	const theirs = total(site.dist, site.pathOf('/conditions/crps/'));
 	report(
 		'condition page / stock Starlight page (gzip, all it loads)',
 		`${(ours / theirs).toFixed(2)}× (${kb(ours)} vs ${kb(theirs)})`,
 		'≤ 1.25×',
 		ours / theirs <= 1.25,
 	);
+}
+
+function benchDom(): void {
+	const dist = builtDist();
+	const pages = builtPagePaths(dist).map((path) => ({ path, ...pageGroups(dist, path) }));
+	pages.sort((a, b) => b.total - a.total);
+	const over = pages.filter((p) => p.total > DOM_GOAL);
+	console.log(
+		`\ndom: elements per built page (${pages.length} pages; ${over.length} above ${DOM_GOAL.toLocaleString('en')})`,
+	);
+	const shown = [
+		...new Set([...PAGE_TYPES.map(([, path]) => path), ...pages.slice(0, 3).map((p) => p.path)]),
+	].map((path) => pages.find((p) => p.path === path)!);
+	console.log(
+		table([
+			['  group', ...shown.map((p) => p.path)],
+			...[...GROUPS.map(([name]) => name), 'rest'].map((name) => [
+				`  ${name}`,
+				...shown.map((p) => String(p.groups.get(name))),
+			]),
+			['  all elements', ...shown.map((p) => String(p.total))],
+		]),
+	);
+	for (const [type, path] of PAGE_TYPES) {
+		const page = pages.find((p) => p.path === path)!;
+		report(
+			`elements, ${type} page (${path})`,
+			String(page.total),
+			`≤ ${DOM_GOAL}`,
+			page.total <= DOM_GOAL,
+		);
+	}
+	report(
+		'elements, longest built page',
+		`${pages[0]!.total} (${pages[0]!.path}); above the goal: ${over.map((p) => `${p.path} ${p.total}`).join(', ') || 'none'}`,
+		`≤ ${DOM_GOAL}`,
+		pages[0]!.total <= DOM_GOAL,
+	);
+}
+
+/** Lighthouse mobile, ours against stock, runs alternating so that a busy spell falls on both. */
+async function benchLighthouse(): Promise<void> {
+	const dist = builtDist();
+	const runs = Number(process.env.KPE_LIGHTHOUSE_RUNS ?? 5);
+	const wanted = process.env.KPE_LIGHTHOUSE_PAGES?.split(',').map((t) => t.trim());
+	const types = PAGE_TYPES.filter(([type]) => !wanted || wanted.includes(type));
+	if (types.length === 0)
+		throw new Error(
+			`KPE_LIGHTHOUSE_PAGES names no page type: choose from ${PAGE_TYPES.map(([t]) => t).join(', ')}.`,
+		);
+	const site = stock(dist);
+	console.log(
+		`\nlighthouse: mobile, performance; ${runs} alternating runs per page (ours, stock, …), gzip-served; medians`,
+	);
+	const [ours, theirs] = await Promise.all([
+		serveStatic(dist, { gzip: true }),
+		serveStatic(site.dist, { gzip: true }),
+	]);
+	const chromium = await startChromium();
+	const rows = [
+		['  page type', 'performance', 'TBT (ms)', 'elements', 'DOM-size insight', 'runs (ours)'],
+	];
+	try {
+		for (const [type, path] of types) {
+			const mine: Audit[] = [];
+			const stockRuns: Audit[] = [];
+			for (let i = 0; i < runs; i++) {
+				mine.push(await chromium.audit(ours.url + path));
+				stockRuns.push(await chromium.audit(theirs.url + site.pathOf(path)));
+			}
+			const med = (list: Audit[], pick: (a: Audit) => number) => median(list.map(pick));
+			const score = med(mine, (a) => a.performance);
+			const flagged = mine.filter((a) => a.domSizeFlagged).length;
+			rows.push([
+				`  ${type} ${path}`,
+				`${score} (stock ${med(stockRuns, (a) => a.performance)})`,
+				`${Math.round(med(mine, (a) => a.tbt))} (stock ${Math.round(med(stockRuns, (a) => a.tbt))})`,
+				`${med(mine, (a) => a.elements)} (stock ${med(stockRuns, (a) => a.elements)})`,
+				`flagged in ${flagged} of ${runs}`,
+				mine.map((a) => a.performance).join(', '),
+			]);
+			console.log(rows.at(-1)!.join('  '));
+			report(
+				`Lighthouse mobile performance, ${type} page`,
+				`${score} (stock ${med(stockRuns, (a) => a.performance)}), TBT ${Math.round(med(mine, (a) => a.tbt))} ms, ${med(mine, (a) => a.elements)} elements`,
+				'≥ 99',
+				score >= 99,
+			);
+		}
+	} finally {
+		chromium.close();
+		await Promise.all([ours.close(), theirs.close()]);
+	}
+	console.log(table(rows));
 }
 
 function benchTest(): void {
@@ -321,6 +458,8 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
 	dev: benchDev,
 	citations: benchCitations,
 	weight: benchWeight,
+	dom: benchDom,
+	lighthouse: benchLighthouse,
 	test: benchTest,
 };
 

@@ -135,11 +135,55 @@ export function citationPages(project: string, count: number) {
 }
 
 /**
- * A stock Starlight site (no plugin, no custom CSS or components) with one page holding the text of
- * a built page of ours: its headings, paragraphs, list items and table cells, in order.
+ * A stock Starlight site (no plugin, no custom CSS or components) with one page per path of ours,
+ * each holding the text of that built page: its headings, paragraphs, list items and table cells,
+ * in order. `pathOf(ours)` is the stock page of the same text.
  */
-export function stockStarlightSite(site: string, dist: string, path: string) {
+export function stockStarlightSite(site: string, dist: string, paths: string | readonly string[]) {
 	const root = tempSiteWithModules(site, 'stock');
+	const write = (file: string, text: string) => {
+		mkdirSync(dirname(join(root, file)), { recursive: true });
+		writeFileSync(join(root, file), text);
+	};
+	const stockPaths = new Map<string, string>();
+	for (const [i, path] of [paths].flat().entries()) {
+		const page = stockPage(dist, path);
+		write(
+			`src/content/docs/page-${i + 1}.md`,
+			`---\ntitle: ${JSON.stringify(page.title)}\n---\n\n${page.markdown}\n`,
+		);
+		stockPaths.set(path, `/page-${i + 1}/`);
+	}
+	// The real dependencies: Astro finds the packages to bundle (Starlight) through package.json.
+	const { dependencies } = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8'));
+	write(
+		'package.json',
+		JSON.stringify({ name: 'stock', private: true, type: 'module', dependencies }),
+	);
+	write(
+		'astro.config.mjs',
+		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Stock' })] });\n`,
+	);
+	write(
+		'src/content.config.ts',
+		`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
+	);
+	// Starlight's template ships a favicon; ours is as small.
+	if (existsSync(join(site, 'public/favicon.svg')))
+		cpSync(join(site, 'public/favicon.svg'), join(root, 'public/favicon.svg'));
+	write('src/content/docs/index.md', `---\ntitle: Home\n---\n\nHome.\n`);
+	return {
+		root,
+		dist: join(root, 'dist'),
+		/** The stock page of the first path. */
+		path: stockPaths.values().next().value!,
+		pathOf: (path: string) => stockPaths.get(path)!,
+		build: () => coldBuild(root),
+	};
+}
+
+/** The title and the text (as Markdown) of a built page of ours, as a stock page would hold it. */
+function stockPage(dist: string, path: string): { title: string; markdown: string } {
 	const main = parse(readFileSync(join(dist, path, 'index.html'), 'utf8')).querySelector('main')!;
 	const title = main.querySelector('h1')?.textContent.trim() ?? 'Page';
 	// What a reader reads: not the hover previews (the reference list has their text), nothing hidden.
@@ -181,31 +225,5 @@ export function stockStarlightSite(site: string, dist: string, path: string) {
 			/^h[23]$/i.test(el.tagName) ? `## ${el.textContent.replace(/\s+/g, ' ').trim()}` : content,
 		);
 	}
-	const write = (file: string, text: string) => {
-		mkdirSync(dirname(join(root, file)), { recursive: true });
-		writeFileSync(join(root, file), text);
-	};
-	// The real dependencies: Astro finds the packages to bundle (Starlight) through package.json.
-	const { dependencies } = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8'));
-	write(
-		'package.json',
-		JSON.stringify({ name: 'stock', private: true, type: 'module', dependencies }),
-	);
-	write(
-		'astro.config.mjs',
-		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Stock' })] });\n`,
-	);
-	write(
-		'src/content.config.ts',
-		`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
-	);
-	// Starlight's template ships a favicon; ours is as small.
-	if (existsSync(join(site, 'public/favicon.svg')))
-		cpSync(join(site, 'public/favicon.svg'), join(root, 'public/favicon.svg'));
-	write('src/content/docs/index.md', `---\ntitle: Home\n---\n\nHome.\n`);
-	write(
-		'src/content/docs/page.md',
-		`---\ntitle: ${JSON.stringify(title)}\n---\n\n${blocks.join('\n\n')}\n`,
-	);
-	return { root, dist: join(root, 'dist'), path: '/page/', build: () => coldBuild(root) };
+	return { title, markdown: blocks.join('\n\n') };
 }

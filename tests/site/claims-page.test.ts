@@ -61,10 +61,16 @@ describe('the clinic claims page', () => {
 	it('explains a claim that is "Not supported" yet "Not graded", on the claim and above the list', () => {
 		const ungraded = sections.filter((s) => s.querySelector('.kpe-certainty-not-graded'));
 		expect(ungraded.length).toBeGreaterThan(0);
-		for (const section of ungraded)
-			expect(visibleText(section.querySelector('.kpe-claim-verdict'))).toMatch(
-				/Not graded certainty of evidence \(no study measured this claim, so there is nothing to grade\)$/,
+		for (const section of ungraded) {
+			// Seen: "Not graded (…)"; heard: the badge's name, "Not graded certainty of evidence (…)".
+			const verdict = section.querySelector('.kpe-claim-verdict');
+			expect(visibleText(verdict)).toMatch(
+				/Not graded \(no study measured this claim, so there is nothing to grade\)$/,
 			);
+			expect(verdict!.querySelector('.kpe-certainty-not-graded')!.getAttribute('aria-label')).toBe(
+				'Not graded certainty of evidence',
+			);
+		}
 		const both = ungraded.find((s) => s.querySelector('.kpe-verdict-not-supported'));
 		expect(both, 'a claim both not supported and not graded').toBeDefined();
 		expect(visibleText(page.querySelector('main'))).toMatch(

@@ -122,7 +122,7 @@ describe.each(FULL_REVIEWS)('full review %s', (slug) => {
 			);
 			const level = certaintyOf(badge);
 			expect(wordingProblems(level, visibleText(effect)), visibleText(effect)).toEqual([]);
-			const notes = certainty!.querySelectorAll('sup a');
+			const notes = certainty!.querySelectorAll('a.kpe-sof-mark');
 			if (level !== 'high' && level !== 'not-graded')
 				expect(notes.length, 'a note per downgrade, or on the adopted rating').toBeGreaterThan(0);
 			for (const note of notes) {

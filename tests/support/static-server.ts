@@ -7,9 +7,10 @@
  * static host serves instead: files, `index.html` for folders, `404.html` for anything else, and
  * the right content types (WebAssembly for Pagefind). Written by hand: about 60 lines of node:http.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DIST } from './paths.ts';
 
 /** Content types for what Astro, Starlight and Pagefind write to dist/ (Pagefind needs application/wasm). */
@@ -73,8 +74,18 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-/** Serves `root` (default `dist/`) on 127.0.0.1 at a free port; 404s get the site's own 404 page. */
-export function serveStatic(dir: string = DIST): Promise<StaticServer> {
+/** Text types a host compresses (`gzip: true`); images other than SVG, fonts and wasm are already compressed. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
+
+/**
+ * Serves `root` (default `dist/`) on 127.0.0.1 at a free port; 404s get the site's own 404 page.
+ * `gzip: true` compresses text as a real host does (when the request accepts gzip), for the bench's
+ * Lighthouse runs, whose timings depend on transfer sizes.
+ */
+export function serveStatic(
+	dir: string = DIST,
+	{ gzip = false }: { gzip?: boolean } = {},
+): Promise<StaticServer> {
 	const root = resolve(dir);
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
@@ -89,13 +100,20 @@ export function serveStatic(dir: string = DIST): Promise<StaticServer> {
 			response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
 			return;
 		}
+		const type = TYPES[extname(served).toLowerCase()] ?? 'application/octet-stream';
+		const compressed =
+			gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')
+				? gzipSync(readFileSync(served))
+				: undefined;
 		response.writeHead(file ? 200 : 404, {
-			'content-type': TYPES[extname(served).toLowerCase()] ?? 'application/octet-stream',
-			'content-length': statSync(served).size,
+			'content-type': type,
+			'content-length': compressed?.length ?? statSync(served).size,
+			...(compressed && { 'content-encoding': 'gzip', vary: 'accept-encoding' }),
 			// Hashed assets never change within a build; pages are revalidated (a rebuild may change them).
 			'cache-control': url.pathname.startsWith('/_astro/') ? 'max-age=3600, immutable' : 'no-cache',
 		});
 		if (request.method === 'HEAD') response.end();
+		else if (compressed) response.end(compressed);
 		else createReadStream(served).pipe(response);
 	});
 	return new Promise((resolve, reject) => {

@@ -25,6 +25,10 @@ describe('certainty wording, sentence by sentence', () => {
 		).toEqual(['very-low']);
 		expect(claimedLevels('Ketamine reduced pain in one trial.')).toEqual([]);
 		expect(statedLevel('It lowered morphine use (low certainty).')).toBe('low');
+		// An inline badge as shown: its symbols and word.
+		expect(statedLevel('It may increase adverse events ⊕⊕◯◯ Low.')).toBe('low');
+		expect(statedLevel('It is very uncertain ⊕◯◯◯ Very low.')).toBe('very-low');
+		expect(statedLevel('Low doses were used.')).toBeNull();
 	});
 
 	it('flags "may reduce" beside a Very low badge (the CRPS bottom line) and passes matching wording', () => {

@@ -40,7 +40,7 @@ async function render(markdown: string, base = '/') {
 }
 
 const numbers = (html: string) =>
-	[...html.matchAll(/class="kpe-cite-link"[^>]*>(\d+)/g)].map((m) => Number(m[1]));
+	[...html.matchAll(/class="(?:kpe-cite )?kpe-cite-link"[^>]*>\[?(\d+)/g)].map((m) => Number(m[1]));
 
 describe('the evidence Markdown plugins', () => {
 	it('render a citation, its bibliography entry and the back-link (exact HTML)', async () => {
@@ -66,9 +66,9 @@ describe('the evidence Markdown plugins', () => {
 		expect(html.match(/id="preview-jones2019trial"/g)).toHaveLength(1);
 		expect(html.match(/id="preview-smith2020exercise"/g)).toHaveLength(1);
 		// The table's citation of smith2020exercise comes first, so the text's is the later one.
-		expect(html.indexOf('id="preview-smith2020exercise"')).toBeLessThan(html.indexOf('B <span'));
+		expect(html.indexOf('id="preview-smith2020exercise"')).toBeLessThan(html.indexOf('B <a'));
 		expect(html).toMatch(
-			/B <span class="kpe-cite" id="cite-\d">\[<a href="#ref-smith2020exercise" class="kpe-cite-link" title="\d\. [^"]+" aria-describedby="preview-smith2020exercise">\d<\/a>\]/,
+			/B <a id="cite-\d" href="#ref-smith2020exercise" class="kpe-cite kpe-cite-link" aria-describedby="preview-smith2020exercise" title="\d\. [^"]+">\[\d\]<\/a>/,
 		);
 	});
 
@@ -175,7 +175,7 @@ describe('the evidence Markdown plugins', () => {
 		);
 		expect(html).toContain(
 			'A <span class="kpe-gloss"><a href="/kpe/glossary/#placebo" class="kpe-gloss-link" aria-describedby="gloss-placebo">dummy drug</a>' +
-				'<span id="gloss-placebo" class="kpe-gloss-preview" role="tooltip" data-pagefind-ignore="all">A look-alike treatment.</span></span> <span class="kpe-cite"',
+				'<span id="gloss-placebo" class="kpe-gloss-preview" role="tooltip" data-pagefind-ignore="all">A look-alike treatment.</span></span> <a id="cite-1" href="#ref-smith2020exercise" class="kpe-cite kpe-cite-link"',
 		);
 		expect(html.match(/glossary\/#placebo/g)).toHaveLength(1);
 	});

@@ -29,9 +29,14 @@ export function claimedLevels(sentence: string): Certainty[] {
 	return levels;
 }
 
-/** A certainty a sentence states for itself, e.g. "(low certainty)" or an inline badge's text. */
+/**
+ * A certainty a sentence states for itself: "(low certainty)", or an inline badge as it is shown
+ * ("⊕⊕◯◯ Low": its symbols, then its word).
+ */
 export function statedLevel(sentence: string): Certainty | null {
-	const m = /\b(very low|low|moderate|high) certainty\b/i.exec(sentence);
+	const m =
+		/\b(very low|low|moderate|high) certainty\b/i.exec(sentence) ??
+		/[⊕◯]{4} (very low|low|moderate|high)\b/i.exec(sentence);
 	return m ? (m[1]!.toLowerCase().replace(' ', '-') as Certainty) : null;
 }
 

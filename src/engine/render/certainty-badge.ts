@@ -6,7 +6,11 @@ import type { Certainty } from '../read/page-frontmatter.ts';
 import { CERTAINTY_LABELS, GRADING_PAGE } from '../grade/certainty.ts';
 import { sitePath } from './urls.ts';
 
-/** A badge: symbols + word, linking to the explanation of that level (under the site's `base`). */
+/**
+ * A badge: symbols + word, linking to the explanation of that level (under the site's `base`). One
+ * element (pages hold dozens of badges): its name for screen readers is the word and "certainty of
+ * evidence", without the symbols, which only repeat the word.
+ */
 export function certaintyBadge(level: Certainty, base = '/'): Element {
 	const { symbols, word } = CERTAINTY_LABELS[level];
 	return h(
@@ -14,12 +18,9 @@ export function certaintyBadge(level: Certainty, base = '/'): Element {
 		{
 			className: ['kpe-certainty', `kpe-certainty-${level}`],
 			href: sitePath(`${GRADING_PAGE}#${level}`, base),
+			ariaLabel: `${word} certainty of evidence`,
 		},
-		[
-			...(symbols ? [h('span.kpe-certainty-symbols', { ariaHidden: 'true' }, symbols), ' '] : []),
-			word,
-			h('span.sr-only', ' certainty of evidence'),
-		],
+		symbols ? `${symbols} ${word}` : word,
 	);
 }
 

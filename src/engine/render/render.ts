@@ -30,60 +30,64 @@ export interface ClusterInput {
 /**
  * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference. A reference's preview
  * (author, year, title) is rendered once per page, in the link of its first citation: CSS shows it
- * on hover and keyboard focus, and screen readers read it with the number since it sits inside the
- * link. A later citation points to that preview instead (`aria-describedby`, so screen readers still
- * hear it) and carries the same text as its `title` (a tooltip on hover; CSS shows it on keyboard
- * focus). One preview per reference keeps citation-heavy pages light. Pagefind skips previews.
+ * on hover and keyboard focus, and the link's name gives screen readers the number with the short
+ * reference in parentheses. A later citation points to that preview instead (`aria-describedby`, so
+ * screen readers still hear it) and carries the same text as its `title` (a tooltip on hover; CSS
+ * shows it on keyboard focus). One preview per reference keeps citation-heavy pages light. Pagefind
+ * skips previews.
+ *
+ * Few elements, since a long page holds hundreds of citations (each element costs the browser
+ * work: Lighthouse's DOM size). A cluster of one link is that link alone, brackets included
+ * (`[1]`, as most sites print a citation), carrying the cluster's id and class (`.kpe-cite`, the
+ * place a back-link returns to); only a cluster of several links is a `span.kpe-cite` around them,
+ * which keeps "[1, 2]" on one line. A preview of one reference is one element, its text.
  */
 export function renderCluster({ index, items }: ClusterInput): Element {
 	const byNumber = new Map(items.map((item) => [item.number, item]));
 	const groups = groupNumbers(items.map((item) => item.number));
+	const bracketed = groups.length === 1;
 	const links = groups.map(({ from, to }) => {
 		const covered = [...byNumber.values()]
 			.filter((i) => i.number >= from && i.number <= to)
 			.sort((a, b) => a.number - b.number);
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
+		const shown = bracketed ? `[${label}]` : label;
 		const fresh = covered.filter((i) => i.first !== false);
 		const seen = covered.filter((i) => i.first === false);
-		const href = `#${refId(first.key)}`;
+		const properties = {
+			...(bracketed ? { id: citeId(index) } : {}),
+			href: `#${refId(first.key)}`,
+			className: bracketed ? ['kpe-cite', 'kpe-cite-link'] : ['kpe-cite-link'],
+			ariaDescribedBy: seen.length ? seen.map((i) => previewId(i.key)) : undefined,
+		};
 		if (fresh.length === 0)
 			return h(
 				'a',
-				{
-					href,
-					className: 'kpe-cite-link',
-					title: seen.map((i) => `${i.number}. ${i.short}`).join('\n'),
-					ariaDescribedBy: seen.map((i) => previewId(i.key)),
-				},
-				label,
+				{ ...properties, title: seen.map((i) => `${i.number}. ${i.short}`).join('\n') },
+				shown,
 			);
-		const preview = fresh.flatMap((i, n) => [
-			...(n > 0 ? [h('span.sr-only', '; ')] : []),
-			h(
-				'span.kpe-cite-preview-item',
-				{ id: i.first ? previewId(i.key) : undefined },
-				`${i.number}. ${i.short}`,
-			),
+		const text = (i: (typeof fresh)[number]) => `${i.number}. ${i.short}`;
+		const idOf = (i: (typeof fresh)[number]) => (i.first ? previewId(i.key) : undefined);
+		// One reference: the preview is its text. Several (a range cited for the first time): one
+		// line each, each with its own id for later citations to point to.
+		const preview =
+			fresh.length === 1
+				? h('span.kpe-cite-preview', { id: idOf(fresh[0]!), dataPagefindIgnore: 'all' }, [
+						text(fresh[0]!),
+					])
+				: h(
+						'span.kpe-cite-preview',
+						{ dataPagefindIgnore: 'all' },
+						fresh.map((i) => h('span.kpe-cite-preview-item', { id: idOf(i) }, text(i))),
+					);
+		// The name screen readers read: the number, then the short reference in parentheses.
+		return h('a', { ...properties, ariaLabel: `${label} (${fresh.map(text).join('; ')})` }, [
+			shown,
+			preview,
 		]);
-		// The parentheses are for screen readers, which read the preview straight after the number.
-		return h(
-			'a',
-			{
-				href,
-				className: 'kpe-cite-link',
-				ariaDescribedBy: seen.length ? seen.map((i) => previewId(i.key)) : undefined,
-			},
-			[
-				label,
-				h('span.kpe-cite-preview', { dataPagefindIgnore: 'all' }, [
-					h('span.sr-only', ' ('),
-					...preview,
-					h('span.sr-only', ')'),
-				]),
-			],
-		);
 	});
+	if (bracketed) return links[0]!;
 	return h('span.kpe-cite', { id: citeId(index) }, [
 		'[',
 		...links.flatMap((link, i) => (i > 0 ? [', ', link] : [link])),
@@ -113,24 +117,35 @@ export interface BibliographyItem {
 	citedAt: number[];
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * `12` → `¹²`: a back-link's place number in superscript characters, so that the link is one
+ * element (a `<sup>` in each would double the elements of a long reference list; the link's
+ * accessible name is its label, which spells the place out).
+ */
+const superscript = (n: number) =>
+	[...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
+
 /** How many back-links an entry shows before the rest fold away under "cited N times". */
 export const BACKLINKS_SHOWN = 3;
 
 /**
  * The page's numbered reference list. Each entry links to the study's own page (its facts and
- * every page citing it) and back to each place it is cited: the first few back-links shown, the
- * rest folded in a `<details>` labelled with the count, so an entry cited 24 times stays one line.
+ * every page citing it) and back to each place it is cited (`a.kpe-backlink`): the first few
+ * back-links shown, the rest folded in a `<details>` labelled with the count, so an entry cited 24
+ * times stays one line.
  */
 export function renderBibliography(items: readonly BibliographyItem[], base = '/'): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
 		const back = citedAt.map((cluster, j) =>
 			h(
-				'a',
+				'a.kpe-backlink',
 				{
 					href: `#${citeId(cluster)}`,
 					ariaLabel: `Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text`,
 				},
-				['↩', ...(citedAt.length > 1 ? [h('sup', String(j + 1))] : [])],
+				`↩${citedAt.length > 1 ? superscript(j + 1) : ''}`,
 			),
 		);
 		const spaced = (links: Element[]) => links.flatMap((link, j) => (j > 0 ? [' ', link] : [link]));
@@ -147,7 +162,7 @@ export function renderBibliography(items: readonly BibliographyItem[], base = '/
 			: spaced(back);
 		const links = reference.links.length ? [' ', ...reference.links, '.'] : [];
 		return h('li', { id: refId(reference.key), dataKey: reference.key }, [
-			h('span.kpe-ref-text', reference.nodes),
+			...reference.nodes,
 			...links,
 			' ',
 			h(
@@ -156,7 +171,8 @@ export function renderBibliography(items: readonly BibliographyItem[], base = '/
 				'Study page',
 			),
 			' ',
-			h('span.kpe-backlinks', backlinks),
+			// The back-links are the entry's last children (no wrapper: a long list holds hundreds).
+			...backlinks,
 		]);
 	});
 	return h('ol.kpe-references', entries);
@@ -164,8 +180,9 @@ export function renderBibliography(items: readonly BibliographyItem[], base = '/
 
 /**
  * A rendered cluster with Pandoc's prefix and locator inside its brackets: `[see 1, p. 4]`. The
- * words are text nodes (escaped when serialised). Falls back to placing them around the cluster
- * if its brackets are not text children of its own.
+ * words are text nodes (escaped when serialised). A cluster of one bracketed link gets the wrapper
+ * a cluster of several has (the words sit between the brackets, outside the link). Falls back to
+ * placing them around the cluster if its brackets are not text children of its own.
  */
 export function withAffixes(
 	cluster: Element,
@@ -173,6 +190,7 @@ export function withAffixes(
 	locator: string | undefined,
 ): ElementContent[] {
 	if (!prefix && !locator) return [cluster];
+	if (cluster.tagName === 'a') cluster = unbracketed(cluster);
 	const children = [...cluster.children];
 	const open = children.findIndex((c) => c.type === 'text' && c.value.endsWith('['));
 	const close = children.findLastIndex((c) => c.type === 'text' && c.value.startsWith(']'));
@@ -185,4 +203,18 @@ export function withAffixes(
 	if (locator) children.splice(close, 0, { type: 'text', value: `, ${locator}` });
 	if (prefix) children.splice(open + 1, 0, { type: 'text', value: `${prefix} ` });
 	return [{ ...cluster, children }];
+}
+
+/** `<a id class="kpe-cite …">[1]…</a>` as `<span id class="kpe-cite">[<a …>1…</a>]</span>`. */
+function unbracketed(link: Element): Element {
+	const { id, className, ...properties } = link.properties;
+	const [label, ...rest] = link.children;
+	const number =
+		label?.type === 'text' ? { ...label, value: label.value.replace(/^\[|\]$/g, '') } : label;
+	const classes = (className as string[]).filter((c) => c !== 'kpe-cite');
+	return h('span.kpe-cite', { id: id as string }, [
+		'[',
+		{ ...link, properties: { ...properties, className: classes }, children: [number!, ...rest] },
+		']',
+	]);
 }

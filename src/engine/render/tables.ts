@@ -212,7 +212,7 @@ export function renderEvidenceTable(
 					{
 						children: [
 							cell(facts.regimen),
-							h('span.kpe-row-detail', [h('span.kpe-vs', 'vs'), ' ', cell(facts.comparator)]),
+							h('span.kpe-row-detail', ['vs ', cell(facts.comparator)]),
 						],
 					},
 					{ children: [cell(facts.followUp)] },
@@ -302,7 +302,8 @@ export function rowAbsoluteEffect(
 	return effect ? { count, facts, effect } : null;
 }
 
-const NOT_COUNTED = () => h('span.kpe-nr', 'Not reported as counts');
+/** A cell of the three risk columns when the study gave no counts: the cell itself styled, no wrapper. */
+const NOT_COUNTED = (): BodyCell => ({ className: 'kpe-nr', children: ['Not reported as counts'] });
 
 /**
  * The anchor of an outcome's row in the page's summary of findings (the evidence map links to it).
@@ -357,17 +358,15 @@ export function renderSummaryOfFindings(
 			const mark = noteLetter(n);
 			return [
 				' ',
-				h('sup.kpe-sof-mark', [
-					h(
-						'a',
-						{
-							href: `#${id}-note-${n}`,
-							id: `${id}-mark-${n}`,
-							ariaLabel: `${label} (note ${mark})`,
-						},
-						mark,
-					),
-				]),
+				h(
+					'a.kpe-sof-mark',
+					{
+						href: `#${id}-note-${n}`,
+						id: `${id}-mark-${n}`,
+						ariaLabel: `${label} (note ${mark})`,
+					},
+					mark,
+				),
 			];
 		});
 		return {
@@ -386,11 +385,7 @@ export function renderSummaryOfFindings(
 							{ children: [formatRisk(absolute.effect.ketamineRisk)] },
 							{ children: [formatDifference(absolute.effect)] },
 						]
-					: [
-							{ children: [NOT_COUNTED()] },
-							{ children: [NOT_COUNTED()] },
-							{ children: [NOT_COUNTED()] },
-						]),
+					: [NOT_COUNTED(), NOT_COUNTED(), NOT_COUNTED()]),
 				{ children: [outcome.effect, ' ', cite] },
 				{
 					className: 'kpe-sof-certainty',

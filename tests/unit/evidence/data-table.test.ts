@@ -100,7 +100,7 @@ describe('footnote marks of the summary of findings', () => {
 
 	it('name the reason and link to their note and back', () => {
 		const out = sof();
-		const mark = out.querySelector('.kpe-sof-mark a');
+		const mark = out.querySelector('a.kpe-sof-mark');
 		expect(mark?.getAttribute('aria-label')).toBe('Reason rated down: imprecision (note a)');
 		expect(mark?.getAttribute('href')).toBe('#sof-note-1');
 		expect(out.querySelector('#sof-note-1')?.textContent).toBe(

@@ -228,12 +228,19 @@ describe('renderCluster', () => {
 		const html = cluster({ index: 4, items: [item('smith2020exercise', 1)] });
 		expect(html).toContain('id="cite-4"');
 		expect(html).toContain('href="#ref-smith2020exercise"');
-		expect(html).toContain('>1<span class="kpe-cite-preview"');
+		expect(html).toContain('>[1]<span class="kpe-cite-preview"');
 		expect(previews(html)).toHaveLength(1);
 		expect(previews(html)[0]).toContain('1. smith2020exercise short');
-		expect(textOf(html).startsWith('[1')).toBe(true);
-		expect(textOf(html).endsWith(']')).toBe(true);
-		expect(html).toMatch(/^<span class="kpe-cite" id="cite-4">\[.*\]<\/span>$/);
+		// The label, brackets included, comes before the (visually hidden) preview.
+		expect(textOf(html).startsWith('[1]1. smith2020exercise short')).toBe(true);
+		// One link, no wrapper: the link carries the cluster's id and class, and its brackets.
+		expect(html).toMatch(
+			/^<a id="cite-4" href="[^"]+" class="kpe-cite kpe-cite-link"[^>]*>\[1\]<.*<\/a>$/,
+		);
+		// Screen readers get the number, then the short reference in parentheses, as the link's name.
+		expect(parse(html).querySelector('a')?.getAttribute('aria-label')).toBe(
+			'1 (1. smith2020exercise short)',
+		);
 	});
 
 	it('links each number of a pair to its own reference', () => {
@@ -241,22 +248,37 @@ describe('renderCluster', () => {
 		expect(html).toContain('href="#ref-a"');
 		expect(html).toContain('href="#ref-b"');
 		expect(html.match(/<a /g)).toHaveLength(2);
+		// Several links keep one wrapper, with the cluster's id: "[1, 2]" stays on one line.
+		expect(html).toMatch(/^<span class="kpe-cite" id="cite-1">\[<a .*<\/a>, <a .*<\/a>\]<\/span>$/);
 	});
 
 	it('collapses a run to one link to its first reference, previewing all of them', () => {
 		const html = cluster({ index: 2, items: [item('c', 3), item('a', 1), item('b', 2)] });
 		expect(html.match(/<a /g)).toHaveLength(1);
-		expect(html).toContain('href="#ref-a" class="kpe-cite-link">1–3<');
+		expect(html).toMatch(
+			/href="#ref-a" class="kpe-cite kpe-cite-link" aria-label="[^"]*">\[1–3\]</,
+		);
 		const [preview] = previews(html);
 		expect(preview).toMatch(/1\. a short.*2\. b short.*3\. c short/);
+		// One line per reference (each gets the id later citations point to when it is the first).
+		expect(
+			parse(html)
+				.querySelectorAll('.kpe-cite-preview-item')
+				.map((i) => i.textContent),
+		).toEqual(['1. a short', '2. b short', '3. c short']);
+		expect(parse(html).querySelector('a')?.getAttribute('aria-label')).toBe(
+			'1–3 (1. a short; 2. b short; 3. c short)',
+		);
 	});
 
 	it('previews a reference once per page: a later citation is titled and described by the first', () => {
 		const first = cluster({ index: 1, items: [{ ...item('a', 1), first: true }] });
 		const later = cluster({ index: 2, items: [{ ...item('a', 1), first: false }] });
-		expect(first).toContain('<span class="kpe-cite-preview-item" id="preview-a">1. a short</span>');
+		expect(first).toContain(
+			'<span class="kpe-cite-preview" id="preview-a" data-pagefind-ignore="all">1. a short</span>',
+		);
 		expect(later).toBe(
-			'<span class="kpe-cite" id="cite-2">[<a href="#ref-a" class="kpe-cite-link" title="1. a short" aria-describedby="preview-a">1</a>]</span>',
+			'<a id="cite-2" href="#ref-a" class="kpe-cite kpe-cite-link" aria-describedby="preview-a" title="1. a short">[1]</a>',
 		);
 	});
 
@@ -269,7 +291,10 @@ describe('renderCluster', () => {
 			],
 		});
 		expect(html).toContain('aria-describedby="preview-a"');
-		expect(previews(html).map((text) => text.trim())).toEqual(['(2. b short)']);
+		expect(previews(html).map((text) => text.trim())).toEqual(['2. b short']);
+		const [seen, fresh] = parse(html).querySelectorAll('a');
+		expect(seen!.getAttribute('aria-label')).toBeUndefined();
+		expect(fresh!.getAttribute('aria-label')).toBe('2 (2. b short)');
 		expect(html).toContain('id="preview-b"');
 	});
 
@@ -278,8 +303,11 @@ describe('renderCluster', () => {
 			index: 1,
 			items: [{ key: 'a', number: 1, short: 'Smith J. 2020. <script>alert(1)</script>' }],
 		});
-		expect(html).not.toContain('<script');
-		expect(html).toContain('&#x3C;script>');
+		// In text, `<` is escaped; in the (quoted) name, it cannot open a tag: no element is made.
+		expect(html).toContain('>1. Smith J. 2020. &#x3C;script>');
+		const link = parse(html).querySelector('a')!;
+		expect(link.querySelectorAll('script')).toHaveLength(0);
+		expect(link.getAttribute('aria-label')).toBe('1 (1. Smith J. 2020. <script>alert(1)</script>)');
 	});
 });
 
@@ -312,7 +340,7 @@ describe('renderBibliography', () => {
 		expect(html).toContain('aria-label="Back to citation 1, place 2 in the text"');
 		expect(html).toContain('aria-label="Back to citation 2 in the text"');
 		expect(html).toContain(
-			'<span class="kpe-ref-text">smith2020exercise text</span> <a href="https://doi.org/10.1000/xyz123">x</a>.',
+			'data-key="smith2020exercise">smith2020exercise text <a href="https://doi.org/10.1000/xyz123">x</a>.',
 		);
 		// Entries keep the order given (citation order).
 		expect(html.indexOf('ref-smith2020exercise')).toBeLessThan(html.indexOf('ref-jones2019trial'));
@@ -330,12 +358,10 @@ describe('renderBibliography', () => {
 		);
 		// Four places: all shown. Five: three, then the rest under the count.
 		expect(a!.querySelector('details')).toBeNull();
-		expect(a!.querySelectorAll('.kpe-backlinks a')).toHaveLength(4);
-		expect(b!.querySelectorAll('.kpe-backlinks > a').map((x) => x.getAttribute('href'))).toEqual([
-			'#cite-5',
-			'#cite-6',
-			'#cite-7',
-		]);
+		expect(a!.querySelectorAll('a.kpe-backlink')).toHaveLength(4);
+		expect(
+			b!.querySelectorAll(':scope > a.kpe-backlink').map((x) => x.getAttribute('href')),
+		).toEqual(['#cite-5', '#cite-6', '#cite-7']);
 		expect(b!.querySelector('details summary')?.textContent).toBe('cited 5 times');
 		expect(b!.querySelectorAll('details a').map((x) => x.getAttribute('href'))).toEqual([
 			'#cite-8',

@@ -1,6 +1,6 @@
 /** "Out of 100 people" pictures: what the engine draws from a study's counts. */
 import { toHtml } from 'hast-util-to-html';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { iconArray, keyPictureOf, pictureOf } from '../../../src/engine/render/icon-array.ts';
 import type { StudyFacts } from '../../../src/engine/read/facts-schema.ts';
@@ -41,19 +41,28 @@ describe('icon arrays', () => {
 		});
 	});
 
+	/** The grid cells (0–99, row by row) a path draws a shape in: one per subpath that starts a shape. */
+	function cellsOf(path: HTMLElement | null, perShape: number): number[] {
+		if (!path) return [];
+		const starts = [...path.getAttribute('d')!.matchAll(/M([\d.]+) ([\d.]+)/g)].map(
+			([, x, y]) => Math.floor(Number(y) / 14) * 10 + Math.floor(Number(x) / 14),
+		);
+		return starts.filter((_, i) => i % perShape === 0);
+	}
+
 	it('draws 100 icons per arm, people with the outcome first and grouped, as a different shape', () => {
 		const grids = html.querySelectorAll('svg.kpe-icon-grid');
 		expect(grids).toHaveLength(2);
 		grids.forEach((grid, i) => {
-			const icons = grid.childNodes.filter((n) => 'tagName' in n) as unknown as HTMLElement[];
-			expect(icons).toHaveLength(100);
-			const yes = icons.map((el) => el.getAttribute('class') === 'kpe-icon-yes');
 			const count = picture.arms[i]!.per100;
-			expect(yes.slice(0, count).every(Boolean)).toBe(true);
-			expect(yes.slice(count).some(Boolean)).toBe(false);
-			// Shape, not colour alone: a person (group of head and body) against a ring (circle).
-			expect(icons[0]!.tagName.toLowerCase()).toBe(count ? 'g' : 'circle');
-			expect(icons[99]!.tagName.toLowerCase()).toBe('circle');
+			// Shape, not colour alone: people (a head and shoulders: two subpaths each) in one path,
+			// rings (one subpath each) in another; each cell drawn once.
+			const people = cellsOf(grid.querySelector('path.kpe-icon-yes'), 2);
+			const rings = cellsOf(grid.querySelector('path.kpe-icon-no'), 1);
+			expect(people).toEqual(Array.from({ length: count }, (_, c) => c));
+			expect(rings).toEqual(Array.from({ length: 100 - count }, (_, c) => count + c));
+			expect(grid.querySelector('path.kpe-icon-yes')?.getAttribute('d')).toContain('a2.6 2.6');
+			expect(grid.querySelector('path.kpe-icon-no')?.getAttribute('d')).toMatch(/^M[^a]*a3 3/);
 		});
 	});
 
