@@ -13,9 +13,9 @@
  *   dom        elements per built page, the longest pages, and where a page's elements are (groups:
  *              scripts/bench/dom-groups.ts); static, a few seconds
  *   lighthouse Lighthouse mobile (performance) on one page of each type, served gzip-compressed,
- *              against stock Starlight pages of the same text: `KPE_LIGHTHOUSE_RUNS` alternating
+ *              against stock Starlight pages of the same text: `--lighthouse-runs=N` alternating
  *              runs each (default 5; ours, stock, ours, …), medians. ~10 s a run on 2 cores, ~12 min
- *              in all: `KPE_LIGHTHOUSE_PAGES=condition,topic` runs only those page types
+ *              in all: `--lighthouse-pages=condition,topic` runs only those page types
  *   test       `npm test` stage by stage (lint beside check, build, each vitest project)
  *
  * `weight`, `dom` and `lighthouse` read the built site: run `npm run build` first.
@@ -25,6 +25,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { realisticProject } from './bench/realistic-project.ts';
 import { timeDevEdits } from './bench/dev-edit.ts';
 import { buildSite, citationPages, stockStarlightSite } from './bench/sites.ts';
@@ -38,6 +39,11 @@ import { parse } from 'node-html-parser';
 const SITE = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
 const RUNS = Number(process.env.KPE_BENCH_RUNS ?? 3);
+/** Sections to run, and the Lighthouse section's options. */
+const args = parseArgs({
+	allowPositionals: true,
+	options: { 'lighthouse-runs': { type: 'string' }, 'lighthouse-pages': { type: 'string' } },
+});
 const temps: string[] = [];
 const results: [figure: string, measured: string, goal: string, met: boolean | undefined][] = [];
 
@@ -338,12 +344,12 @@ function benchDom(): void {
 /** Lighthouse mobile, ours against stock, runs alternating so that a busy spell falls on both. */
 async function benchLighthouse(): Promise<void> {
 	const dist = builtDist();
-	const runs = Number(process.env.KPE_LIGHTHOUSE_RUNS ?? 5);
-	const wanted = process.env.KPE_LIGHTHOUSE_PAGES?.split(',').map((t) => t.trim());
+	const runs = Number(args.values['lighthouse-runs'] ?? 5);
+	const wanted = args.values['lighthouse-pages']?.split(',').map((t) => t.trim());
 	const types = PAGE_TYPES.filter(([type]) => !wanted || wanted.includes(type));
 	if (types.length === 0)
 		throw new Error(
-			`KPE_LIGHTHOUSE_PAGES names no page type: choose from ${PAGE_TYPES.map(([t]) => t).join(', ')}.`,
+			`--lighthouse-pages names no page type: choose from ${PAGE_TYPES.map(([t]) => t).join(', ')}.`,
 		);
 	const site = stock(dist);
 	console.log(
@@ -464,7 +470,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
 	test: benchTest,
 };
 
-const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const chosen = args.positionals;
 const unknown = chosen.filter((s) => !(s in SECTIONS));
 if (unknown.length) {
 	console.error(
