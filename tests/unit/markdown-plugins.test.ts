@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { markdownToHtml, mdxToJs } from 'satteri';
+import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkProject, type Evidence } from '../../src/engine/check/check-project.ts';
 import { evidencePlugins } from '../../src/markdown/index.ts';
 import { readPageData } from '../../src/markdown/page-data.ts';
+import { renderMarkdown } from '../support/render-markdown.ts';
 import { glossaryPreview } from '../../src/engine/read/glossary.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
@@ -28,15 +29,7 @@ const evidence: Evidence = {
 };
 
 async function render(markdown: string, base = '/') {
-	const frontmatter: Record<string, unknown> = {};
-	const { html } = markdownToHtml(markdown, {
-		mdastPlugins: evidencePlugins(evidence, { base }),
-		features: { directive: true },
-		data: {
-			astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() },
-		},
-	});
-	return { html, frontmatter };
+	return renderMarkdown(markdown, evidence, { base });
 }
 
 const numbers = (html: string) =>
@@ -129,21 +122,7 @@ describe('the evidence Markdown plugins', () => {
 		writeFileSync(fileURL, file);
 		const body = file.slice(file.indexOf('Cited')).trim();
 		const renderBody = (text: string) =>
-			Promise.resolve().then(() =>
-				markdownToHtml(text, {
-					mdastPlugins: evidencePlugins(evidence),
-					features: { directive: true },
-					fileURL,
-					data: {
-						astro: {
-							frontmatter: {},
-							headings: [],
-							localImagePaths: new Set(),
-							remoteImagePaths: new Set(),
-						},
-					},
-				}),
-			);
+			Promise.resolve().then(() => renderMarkdown(text, evidence, { fileURL }));
 		try {
 			await expect(renderBody(body)).rejects.toThrow(
 				/^9:3: ::evidence-table has condition="crp", which is not a known value/,

@@ -7,11 +7,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
-import { markdownToHtml } from 'satteri';
+import { renderMarkdown } from '../support/render-markdown.ts';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check/check-project.ts';
 import { findPageCitations, scanPage } from '../../src/engine/read/citations.ts';
-import { evidencePlugins } from '../../src/markdown/index.ts';
 import { fieldCitations } from '../../src/engine/read/field-citations.ts';
 
 const root = fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url));
@@ -19,18 +18,7 @@ const evidence = checkProject({ root });
 
 /** The page's text as a reader sees it (tags, previews and the bibliography left out). */
 function rendered(markdown: string): string {
-	const { html } = markdownToHtml(markdown, {
-		mdastPlugins: evidencePlugins(evidence, { base: '/' }),
-		features: { directive: true },
-		data: {
-			astro: {
-				frontmatter: {},
-				headings: [],
-				localImagePaths: new Set(),
-				remoteImagePaths: new Set(),
-			},
-		},
-	});
+	const { html } = renderMarkdown(markdown, evidence);
 	const paragraph = parse(html).querySelector('p')!;
 	for (const preview of paragraph.querySelectorAll('.kpe-cite-preview')) preview.remove();
 	return paragraph.textContent.trim();

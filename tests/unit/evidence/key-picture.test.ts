@@ -4,12 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { markdownToHtml } from 'satteri';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/engine/check/check-project.ts';
-import { evidencePlugins } from '../../../src/markdown/index.ts';
 import { readPageData } from '../../../src/markdown/page-data.ts';
+import { renderMarkdown } from '../../support/render-markdown.ts';
 
 const root = fileURLToPath(new URL('../../fixtures/evidence/grading-valid/', import.meta.url));
 const evidence = checkProject({ root });
@@ -17,15 +16,7 @@ const page = readFileSync(`${root}content/page.mdx`, 'utf8');
 const outcomes = (parse(page.split(/^---$/m)[1]!) as { outcomes: unknown[] }).outcomes;
 
 function render(markdown: string) {
-	const frontmatter: Record<string, unknown> = { outcomes };
-	const { html } = markdownToHtml(markdown, {
-		mdastPlugins: evidencePlugins(evidence, { base: '/' }),
-		features: { directive: true },
-		data: {
-			astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() },
-		},
-	});
-	return { html, frontmatter };
+	return renderMarkdown(markdown, evidence, { frontmatter: { outcomes } });
 }
 
 describe('the key picture', () => {
