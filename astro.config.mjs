@@ -104,6 +104,7 @@ export default defineConfig({
 						'topics',
 						'topics/mechanisms',
 						'topics/protocols',
+						'topics/regimens-by-study',
 						'topics/safety',
 						'topics/mood',
 					],

@@ -1,13 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
-import { builtPages } from '../support/dist.ts';
 import { DESKTOP, phone, useBrowser, visitEach } from '../support/browser.ts';
 import { CONDITIONS } from '../../src/engine/read/taxonomy.ts';
+import { REVIEW_PAGES } from '../support/review-pages.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
-/** Condition and topic pages (the topics overview is a list of links, not a review). */
+/** Condition and topic pages, by page type (the topics overview and the regimens table are not reviews). */
 const conditionPages = CONDITIONS.map((c) => `/conditions/${c}/`);
-const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));
+const reviewPages = REVIEW_PAGES;
 
 describe.each([
 	['a 390 × 844 phone', phone(390, 844)],

@@ -1,6 +1,6 @@
 /**
  * On a 1280 px desktop, no table cell holds content wider than itself: a long word or badge that
- * does not wrap runs over the next column's text (3 cells on fibromyalgia, 6 on protocols).
+ * does not wrap runs over the next column's text (3 cells on fibromyalgia, 6 in the regimens table).
  */
 import { describe, expect, inject, it } from 'vitest';
 import { builtPages, readPage } from '../support/dist.ts';
@@ -15,7 +15,7 @@ const pages = builtPages().filter((path) => readPage(path).querySelector('main t
 describe('tables at 1280 px', () => {
 	it('no cell content is wider than its cell', async () => {
 		expect(pages).toEqual(
-			expect.arrayContaining(['/conditions/fibromyalgia/', '/topics/protocols/']),
+			expect.arrayContaining(['/conditions/fibromyalgia/', '/topics/regimens-by-study/']),
 		);
 		const problems = (
 			await visitEach(browser().context, pages, async (page, path) => {

@@ -5,9 +5,10 @@ import { builtPages, readPage, visibleText } from '../support/dist.ts';
 import { wordingMismatches } from '../../src/engine/check/certainty-wording.ts';
 import { CERTAINTY_LABELS } from '../../src/engine/grade/certainty.ts';
 import type { Certainty } from '../../src/engine/read/page-frontmatter.ts';
+import { REVIEW_PAGES } from '../support/review-pages.ts';
 
-/** Condition and topic pages (the topics overview is a list of links, not a review). */
-const reviewPages = builtPages().filter((p) => /^\/(conditions|topics)\/[^/]+\/$/.test(p));
+/** Condition and topic pages, by page type (the topics overview and the regimens table are not reviews). */
+const reviewPages = REVIEW_PAGES;
 
 /** The clinician bottom line stays short; its detail follows the box. */
 const BOTTOM_LINE_WORDS = 65;

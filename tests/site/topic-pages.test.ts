@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
 import { readPage, visibleText } from '../support/dist.ts';
 import { readability } from '../support/readability.ts';
+import { slugsOf } from '../support/review-pages.ts';
 
-const TOPIC_PAGES = readdirSync('content/topics')
-	.filter((f) => f.endsWith('.mdx') && f !== 'index.mdx')
-	.map((f) => f.replace(/\.mdx$/, ''));
+const TOPIC_PAGES = slugsOf('topic');
 
 describe.each(TOPIC_PAGES)('topic page %s', (slug) => {
 	const layers = readLayers(`/topics/${slug}/`);
