@@ -28,6 +28,9 @@ export const GROUPS: [name: string, selector: string][] = [
 /** Elements per group, and the total (every element, `<html>` included), of one built page. */
 export function elementGroups(html: string): { total: number; groups: Map<string, number> } {
 	const root = parse(html);
+	// A template's content is not part of the document (browsers and Lighthouse do not count it):
+	// the parser here reads it as children, so it is set aside.
+	for (const template of root.querySelectorAll('template')) template.set_content('');
 	const all = root.querySelectorAll('*');
 	const groupOf = new Map<HTMLElement, string>();
 	// Least specific first, so that a more specific group overwrites it.

@@ -74,6 +74,29 @@ describe('citation previews in Chromium', () => {
 		await page.close();
 	});
 
+	it('open a folded "cited N times" into every later back-link, each going to its place', async () => {
+		const page = await browser().context.newPage();
+		await page.goto(`${baseURL}/conditions/crps/`);
+		const entry = page.locator('ol.kpe-references > li:has(details.kpe-backlinks-more)').first();
+		const fold = entry.locator('details.kpe-backlinks-more');
+		const count = Number(/cited (\d+) times/.exec(await fold.locator('summary').innerText())![1]);
+		// Closed, the folded links are not in the page (a template's content is not).
+		expect(await entry.locator('a.kpe-backlink').count()).toBe(3);
+		await fold.locator('summary').click();
+		await entry
+			.locator('a.kpe-backlink')
+			.nth(count - 1)
+			.waitFor();
+		expect(await entry.locator('a.kpe-backlink').count()).toBe(count);
+		const later = fold.locator('a.kpe-backlink').last();
+		await expect(later.isVisible()).resolves.toBe(true);
+		const href = (await later.getAttribute('href'))!;
+		await later.click();
+		await page.waitForFunction((h) => location.hash === h, href);
+		expect(await page.locator(href).count()).toBe(1);
+		await page.close();
+	});
+
 	it.each([
 		['desktop', undefined],
 		['phone', phone(390)],

@@ -180,6 +180,10 @@ describe('the reference list of a condition page', () => {
 			if (details) {
 				expect(shown).toHaveLength(3);
 				expect(visibleText(details.querySelector('summary'))).toBe(`cited ${all.length} times`);
+				// The rest wait in a template (not part of the page until a reader opens the fold).
+				expect(details.querySelectorAll(':scope > template a.kpe-backlink')).toHaveLength(
+					all.length - 3,
+				);
 			} else expect(all.length).toBeLessThanOrEqual(4);
 		}
 	});
