@@ -152,17 +152,19 @@ function grid(arm: PictureArm, labelId: string): Element {
 export function iconArray(picture: IconArrayPicture, id: string, cite?: ElementContent): Element {
 	const captionId = `${id}-caption`;
 	return h('figure.kpe-icon-array', { id }, [
+		// Each group's label, then its grid, with no box around the pair: the styles put the labels
+		// in one row and the grids under them.
 		h(
 			'div.kpe-icon-arms.kpe-no-claim',
-			picture.arms.map((arm, i) => {
+			picture.arms.flatMap((arm, i) => {
 				const labelId = `${id}-arm-${i + 1}`;
-				return h('div.kpe-icon-arm', [
+				return [
 					h('p.kpe-icon-arm-label', { id: labelId }, [
 						h('strong', `${arm.per100} of 100`),
 						` with ${arm.label}`,
 					]),
 					grid(arm, labelId),
-				]);
+				];
 			}),
 		),
 		h('p.kpe-icon-key.kpe-no-claim', { ariaHidden: 'true' }, [
