@@ -76,6 +76,8 @@ const cell = (text: string | undefined | null): ElementContent =>
 export interface BodyCell {
 	header?: boolean;
 	className?: string;
+	/** How many columns the cell spans (1 if unset); its label names each of them. */
+	span?: number;
 	children: (ElementContent | string)[];
 }
 
@@ -112,24 +114,27 @@ export function dataTable({ id, caption, kind, columns, rows }: DataTable): Elem
 	const body = h(
 		'tbody',
 		{ role: 'rowgroup' },
-		rows.map(({ properties, cells }) =>
-			h(
+		rows.map(({ properties, cells }) => {
+			let column = 0;
+			return h(
 				'tr',
 				{ ...properties, role: 'row' },
-				cells.map(({ header, className, children }, column) =>
-					h(
+				cells.map(({ header, className, span = 1, children }) => {
+					const labels = columns.slice(column, (column += span));
+					return h(
 						header ? 'th' : 'td',
 						{
 							...(header ? { scope: 'row' } : {}),
+							...(span > 1 ? { colSpan: span } : {}),
 							className,
 							role: header ? 'rowheader' : 'cell',
-							dataLabel: columns[column],
+							dataLabel: labels.join(' · '),
 						},
 						children,
-					),
-				),
-			),
-		),
+					);
+				}),
+			);
+		}),
 	);
 	return h(
 		'div',
@@ -303,7 +308,12 @@ export function rowAbsoluteEffect(
 }
 
 /** A cell of the three risk columns when the study gave no counts: the cell itself styled, no wrapper. */
-const NOT_COUNTED = (): BodyCell => ({ className: 'kpe-nr', children: ['Not reported as counts'] });
+/** The three absolute-effect columns of a row without counts: one cell says so once. */
+const NOT_COUNTED: BodyCell = {
+	className: 'kpe-nr',
+	span: 3,
+	children: ['Not reported as counts'],
+};
 
 /**
  * The anchor of an outcome's row in the page's summary of findings (the evidence map links to it).
@@ -385,7 +395,7 @@ export function renderSummaryOfFindings(
 							{ children: [formatRisk(absolute.effect.ketamineRisk)] },
 							{ children: [formatDifference(absolute.effect)] },
 						]
-					: [NOT_COUNTED(), NOT_COUNTED(), NOT_COUNTED()]),
+					: [NOT_COUNTED]),
 				{ children: [outcome.effect, ' ', cite] },
 				{
 					className: 'kpe-sof-certainty',
