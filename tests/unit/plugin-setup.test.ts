@@ -32,7 +32,7 @@ describe('the evidence plugin sets itself up', () => {
 	it('adds its MarkdownContent override, CSS and route middleware as files that exist', () => {
 		const { update, middleware, integrations, warn } = setUp({ title: 'Site' });
 		const files = [...update.customCss, ...middleware];
-		expect(files).toHaveLength(3 + 2);
+		expect(files).toHaveLength(4 + 2);
 		const overrides = Object.values(update.components as Record<string, string>);
 		files.push(...overrides);
 		expect(overrides).toHaveLength(2);
@@ -42,6 +42,7 @@ describe('the evidence plugin sets itself up', () => {
 		}
 		expect(update.customCss.map((file: string) => file.split('/').pop())).toEqual([
 			'site.css',
+			'heading-links.css',
 			'search.css',
 			'print.css',
 		]);
@@ -61,6 +62,11 @@ describe('the evidence plugin sets itself up', () => {
 		expect(update.components.Footer).toBe('./src/components/SiteFooter.astro');
 		expect(update.customCss[0]).toBe('./site.css');
 		expect(update.markdown.processedDirs).toEqual(['./notes/', './pages/']);
+	});
+
+	it('turns off Starlight’s heading links, which its own Markdown plugins make leaner', () => {
+		expect(setUp({}).update.markdown.headingLinks).toBe(false);
+		expect(setUp({ markdown: { headingLinks: false } }).update.markdown.headingLinks).toBe(false);
 	});
 
 	it('does not list the content folder twice', () => {
