@@ -28,6 +28,15 @@ const COMPONENT_OVERRIDES = {
 		path: srcFile('components/PageTitle.astro'),
 		adds: 'the title kept out of the search index',
 	},
+	// Starlight's own, with one element less in each entry (a third of "On this page").
+	TableOfContents: {
+		path: srcFile('components/TableOfContents.astro'),
+		adds: 'the leaner "On this page" list',
+	},
+	MobileTableOfContents: {
+		path: srcFile('components/MobileTableOfContents.astro'),
+		adds: 'the leaner "On this page" list on phones',
+	},
 };
 
 /**

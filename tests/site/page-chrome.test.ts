@@ -1,8 +1,10 @@
 /**
  * The parts of every page Starlight draws around the text, made leaner by the evidence plugin:
  * heading links (src/markdown/heading-links.ts) keep their address and accessible name in fewer
- * elements.
+ * elements, and "On this page" (src/components/*TableOfContents*.astro) lists the same entries
+ * with one element less each. The browser tests (tests/browser/page-chrome.test.ts) check they still look and work the same.
  */
+import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { builtPages, readPage } from '../support/dist.ts';
 
@@ -50,5 +52,62 @@ describe('heading links on every built page', () => {
 			}
 		}
 		expect(listed).toBeGreaterThan(100);
+	});
+});
+
+describe('“On this page” on every built page', () => {
+	const pages = builtPages()
+		.map((path) => [path, readPage(path)] as const)
+		.filter(([, page]) => page.querySelector('starlight-toc'));
+
+	/** Each entry as `depth text → href`, in order. */
+	const entries = (list: HTMLElement | null, depth = 0): string[] =>
+		(list?.children ?? []).flatMap((li) => {
+			const [link, sublist, ...rest] = li.children;
+			expect(li.tagName).toBe('LI');
+			expect(rest).toEqual([]);
+			expect(link!.tagName).toBe('A');
+			// The text straight in the link: no wrapper inside it.
+			expect(link!.children, link!.toString()).toEqual([]);
+			return [
+				`${depth} ${link!.textContent} → ${link!.getAttribute('href')}`,
+				...(sublist ? entries(sublist, depth + 1) : []),
+			];
+		});
+
+	it('lists the page’s sections, indented by depth, as `li > a` on desktop and phone alike', () => {
+		expect(pages.length).toBeGreaterThan(20);
+		for (const [path, page] of pages) {
+			const desktop = entries(page.querySelector('starlight-toc nav > ul'));
+			const phone = entries(
+				page.querySelector('mobile-starlight-toc details .dropdown > ul.isMobile'),
+			);
+			expect(desktop[0], path).toBe('0 Overview → #_top');
+			expect(phone, path).toEqual(desktop);
+		}
+		const crps = entries(
+			pages
+				.find(([path]) => path === '/conditions/crps/')![1]
+				.querySelector('starlight-toc nav > ul'),
+		);
+		expect(crps).toContain('0 In plain words → #in-plain-words');
+		expect(crps).toContain('1 Key messages → #key-messages');
+	});
+
+	it('keeps what Starlight’s script and styles need: the headings range, the labelled nav, the phone summary', () => {
+		for (const [path, page] of pages) {
+			for (const toc of page.querySelectorAll('starlight-toc, mobile-starlight-toc')) {
+				expect(toc.getAttribute('data-min-h'), path).toMatch(/^[1-6]$/);
+				expect(toc.getAttribute('data-max-h'), path).toMatch(/^[1-6]$/);
+			}
+			expect(page.querySelector('#starlight__on-this-page')?.textContent, path).toBe(
+				'On this page',
+			);
+			const summary = page.querySelector(
+				'mobile-starlight-toc summary#starlight__on-this-page--mobile',
+			);
+			expect(summary?.querySelector('.display-current'), path).not.toBeNull();
+			expect(summary?.querySelector('.toggle svg.caret'), path).not.toBeNull();
+		}
 	});
 });
