@@ -37,6 +37,11 @@ const COMPONENT_OVERRIDES = {
 		path: srcFile('components/MobileTableOfContents.astro'),
 		adds: 'the leaner "On this page" list on phones',
 	},
+	// Starlight's own, with a quarter fewer elements on every page.
+	Sidebar: {
+		path: srcFile('components/Sidebar.astro'),
+		adds: 'the leaner sidebar',
+	},
 };
 
 /**

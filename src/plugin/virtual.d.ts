@@ -13,3 +13,9 @@ declare module 'virtual:ketamine-pain-evidence/starlight-toc' {
 		protected set current(link: HTMLAnchorElement);
 	}
 }
+
+declare module 'virtual:starlight/components/MobileMenuFooter' {
+	/** Starlight's phone-menu footer, or the site's override of it (Starlight resolves which). */
+	const MobileMenuFooter: (props: Record<string, never>) => unknown;
+	export default MobileMenuFooter;
+}

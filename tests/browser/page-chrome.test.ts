@@ -2,7 +2,9 @@
  * Heading links and "On this page" in Chromium, after the evidence plugin made them leaner
  * (src/markdown/heading-links.ts, src/components/*TableOfContents*.astro): the link icon still
  * shows when a heading is hovered or its link focused by keyboard, keeps its accessible name, and
- * "On this page" still marks the section being read, on desktop and in the phone's dropdown.
+ * "On this page" still marks the section being read, on desktop and in the phone's dropdown; the
+ * sidebar (src/components/Sidebar*.astro) still draws its arrows, marks the current page and keeps
+ * a closed group closed on the next page.
  */
 import sharp from 'sharp';
 import type { Locator, Page } from 'playwright-core';
@@ -107,6 +109,48 @@ describe('“On this page”', () => {
 			await expect.poll(() => current.isVisible()).toBe(false);
 		} finally {
 			await context.close();
+		}
+	});
+});
+
+describe('the sidebar', () => {
+	it('draws each group’s arrow, turned down when open, and remembers a closed group on the next page', async () => {
+		const page = await browser().context.newPage();
+		try {
+			await page.goto(`${baseURL}${PAGE}`);
+			const group = (label: string) =>
+				page.locator('nav.sidebar details', { has: page.locator('summary', { hasText: label }) });
+			const arrow = (label: string) =>
+				group(label)
+					.locator('summary')
+					.evaluate((summary) => {
+						const after = getComputedStyle(summary, '::after');
+						return { mask: after.maskImage, transform: after.transform, width: after.width };
+					});
+			const open = await arrow('Topics');
+			expect(open.mask).toMatch(/^url\("data:image\/svg\+xml/);
+			expect(open.width).toBe('20px');
+			// rotateZ(90deg) as a matrix.
+			expect(open.transform).toMatch(/^matrix\(0, 1, -1, 0/);
+			expect(await painted(group('Topics').locator('summary'))).toBe(true);
+
+			const current = page.locator('nav.sidebar a[aria-current="page"]');
+			expect(await current.getAttribute('href')).toBe(PAGE);
+			expect(await current.evaluate((a) => getComputedStyle(a).fontWeight)).toBe('600');
+
+			await group('Topics').locator('summary').click();
+			await expect
+				.poll(() => group('Topics').evaluate((d) => (d as HTMLDetailsElement).open))
+				.toBe(false);
+			await expect.poll(async () => (await arrow('Topics')).transform).toBe('none');
+
+			await page.locator('nav.sidebar a', { hasText: 'Migraine' }).click();
+			await page.waitForURL(/\/conditions\/migraine\/$/);
+			expect(await group('Topics').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+			expect(await group('Conditions').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+			expect(await current.getAttribute('href')).toBe('/conditions/migraine/');
+		} finally {
+			await page.close();
 		}
 	});
 });

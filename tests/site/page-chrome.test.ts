@@ -2,7 +2,7 @@
  * The parts of every page Starlight draws around the text, made leaner by the evidence plugin:
  * heading links (src/markdown/heading-links.ts) keep their address and accessible name in fewer
  * elements, and "On this page" (src/components/*TableOfContents*.astro) lists the same entries
- * with one element less each. The browser tests (tests/browser/page-chrome.test.ts) check they still look and work the same.
+ * with one element less each, and so does the sidebar (src/components/Sidebar*.astro). The browser tests (tests/browser/page-chrome.test.ts) check they still look and work the same.
  */
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,53 @@ describe('“On this page” on every built page', () => {
 			);
 			expect(summary?.querySelector('.display-current'), path).not.toBeNull();
 			expect(summary?.querySelector('.toggle svg.caret'), path).not.toBeNull();
+		}
+	});
+});
+
+describe('the sidebar on every built page', () => {
+	const pages = builtPages()
+		.map((path) => [path, readPage(path)] as const)
+		.filter(([, page]) => page.querySelector('nav.sidebar'));
+
+	it('lists each page as `li > a` with its label straight in the link, the current one marked', () => {
+		expect(pages.length).toBeGreaterThan(100);
+		for (const [path, page] of pages) {
+			const links = page.querySelectorAll('nav.sidebar ul.top-level a');
+			expect(links.length, path).toBeGreaterThan(20);
+			for (const link of links) {
+				expect(link.parentNode?.tagName, path).toBe('LI');
+				expect(link.children, `${path}: ${link.toString()}`).toEqual([]);
+				expect(link.textContent.trim(), path).not.toBe('');
+			}
+			const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
+			// Pages made by routes under /studies/ are not in the sidebar themselves.
+			if (links.some((a) => a.getAttribute('href') === path)) {
+				expect(
+					current.map((a) => a.getAttribute('href')),
+					path,
+				).toEqual([path]);
+			}
+		}
+	});
+
+	it('keeps what Starlight’s sidebar state needs: open groups, summaries and numbered restore points', () => {
+		for (const [path, page] of pages) {
+			const groups = page.querySelectorAll('nav.sidebar sl-sidebar-state-persist details');
+			expect(groups.length, path).toBe(5);
+			groups.forEach((group, index) => {
+				const summary = group.querySelector(':scope > summary');
+				expect(summary?.querySelector('.group-label > .large')?.textContent, path).toBeTruthy();
+				// The arrow is drawn by CSS now: no icon element in the summary.
+				expect(summary?.querySelector('svg'), path).toBeNull();
+				expect(group.querySelector(':scope > sl-sidebar-restore')?.getAttribute('data-index')).toBe(
+					String(index),
+				);
+			});
+			expect(
+				page.querySelector('sl-sidebar-state-persist')?.getAttribute('data-hash'),
+				path,
+			).toBeTruthy();
 		}
 	});
 });
