@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { headingLinks } from '../../src/markdown/heading-links.ts';
+import { headingLinks, headingLinksPlugin } from '../../src/markdown/heading-links.ts';
 
 const label = (title: string) => `Section titled “${title}”`;
 /** Sätteri's result is a promise when a plugin is asynchronous; these are not, but the type says either. */
@@ -51,6 +51,12 @@ describe('heading links', () => {
 	it('name the link with the heading’s text alone (no markup), escaped in the attribute', async () => {
 		const html = await render('## A "quoted" *word* & more\n');
 		expect(html).toContain('aria-label="Section titled “A &quot;quoted&quot; word &amp; more”"');
+	});
+	it('leaves a heading without an id as it is (the id step runs first in the build)', async () => {
+		const { html } = await markdownToHtml('## No id\n', {
+			hastPlugins: [headingLinksPlugin(label)],
+		});
+		expect(html).toBe('<h2>No id</h2>\n');
 	});
 });
 
