@@ -52,8 +52,8 @@ describe('heading links', () => {
 		const html = await render('## A "quoted" *word* & more\n');
 		expect(html).toContain('aria-label="Section titled “A &quot;quoted&quot; word &amp; more”"');
 	});
-	it('leaves a heading without an id as it is (the id step runs first in the build)', async () => {
-		const { html } = await markdownToHtml('## No id\n', {
+	it('leaves a heading without an id as it is (the id step runs first in the build)', () => {
+		const { html } = markdownToHtml('## No id\n', {
 			hastPlugins: [headingLinksPlugin(label)],
 		});
 		expect(html).toBe('<h2>No id</h2>\n');
