@@ -28,17 +28,44 @@ const COMPONENT_OVERRIDES = {
 		path: srcFile('components/PageTitle.astro'),
 		adds: 'the title kept out of the search index',
 	},
+	// Starlight's own, with one element less in each entry (a third of "On this page").
+	TableOfContents: {
+		path: srcFile('components/TableOfContents.astro'),
+		adds: 'the leaner "On this page" list',
+	},
+	MobileTableOfContents: {
+		path: srcFile('components/MobileTableOfContents.astro'),
+		adds: 'the leaner "On this page" list on phones',
+	},
+	// Starlight's own, with a quarter fewer elements on every page.
+	Sidebar: {
+		path: srcFile('components/Sidebar.astro'),
+		adds: 'the leaner sidebar',
+	},
 };
 
-/** Styles for what the plugin renders (citations, tables, pictures, study pages), search results and print. */
-const CSS = ['site.css', 'search.css', 'print.css'].map((file) => srcFile(`styles/${file}`));
+/**
+ * Styles for what the plugin renders (citations, tables, pictures, study pages, heading links),
+ * search results and print.
+ */
+const CSS = ['site.css', 'heading-links.css', 'search.css', 'print.css'].map((file) =>
+	srcFile(`styles/${file}`),
+);
 
 export default function evidence(userOptions?: EvidenceUserOptions): StarlightPlugin {
 	const options = parseOptions(userOptions);
 	return {
 		name: 'ketamine-pain-evidence',
 		hooks: {
-			'config:setup'({ addIntegration, addRouteMiddleware, config, logger, updateConfig }) {
+			'config:setup'({
+				addIntegration,
+				addRouteMiddleware,
+				config,
+				logger,
+				updateConfig,
+				useTranslations,
+				absolutePathToLang,
+			}) {
 				const components = { ...config.components };
 				for (const [name, { path, adds }] of Object.entries(COMPONENT_OVERRIDES)) {
 					const existing = components[name as keyof typeof components];
@@ -54,23 +81,38 @@ export default function evidence(userOptions?: EvidenceUserOptions): StarlightPl
 				}
 				const contentFolder = `./${options.content}/`;
 				const processedDirs = config.markdown?.processedDirs ?? [];
+				const markdownDirs = processedDirs.includes(contentFolder)
+					? processedDirs
+					: [...processedDirs, contentFolder];
+				// Heading links, if the site keeps them on, come from the evidence Markdown plugins: the
+				// same links as Starlight's, in fewer elements (src/markdown/heading-links.ts).
+				const headingLinks = config.markdown?.headingLinks !== false;
 				updateConfig({
 					components,
 					customCss: [
 						...(config.customCss ?? []),
 						...CSS.filter((file) => !config.customCss?.includes(file)),
 					],
-					markdown: {
-						...config.markdown,
-						processedDirs: processedDirs.includes(contentFolder)
-							? processedDirs
-							: [...processedDirs, contentFolder],
-					},
+					markdown: { ...config.markdown, headingLinks: false, processedDirs: markdownDirs },
 				});
 				// The tab title shortened and escaped; then JSON-LD, hero links under `base`, the home chooser.
 				addRouteMiddleware({ entrypoint: srcFile('plugin/route-middleware/page-title.ts') });
 				addRouteMiddleware({ entrypoint: srcFile('plugin/route-middleware/page-data.ts') });
-				addIntegration(evidenceIntegration(options));
+				addIntegration(
+					evidenceIntegration(
+						options,
+						headingLinks
+							? {
+									processedDirs: markdownDirs,
+									label(path) {
+										const t = useTranslations(absolutePathToLang(path));
+										return (title) =>
+											t('heading.anchorLabel', { title, interpolation: { escapeValue: false } });
+									},
+								}
+							: undefined,
+					),
+				);
 			},
 		},
 	};

@@ -3,19 +3,29 @@
  * publishes it, renders it through the Markdown processor, adds the pages made from it (studies,
  * evidence map, exports) and reports problems through Astro.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkProject, type Evidence } from '../engine/check/check-project.ts';
 import { evidenceError } from './errors.ts';
-import { addMarkdownPlugins } from './markdown.ts';
+import { addMarkdownPlugins, type HeadingLinksSetting } from './markdown.ts';
 import type { EvidenceOptions } from './options.ts';
 import { EVIDENCE_ROUTES } from './routes.ts';
 import { announceEvidence, publishSnapshot } from './snapshot.ts';
 import { FilesStamp, vitePluginEvidenceReload } from './dev-reload.ts';
 import { vitePluginEvidenceSnapshot } from './virtual-module.ts';
+import { vitePluginStarlightToc } from './starlight-toc.ts';
 
-export function evidenceIntegration(options: EvidenceOptions): AstroIntegration {
+/** Heading links as Starlight's config asked for them: its folders (relative to the root) and its wording. */
+export interface HeadingLinksRequest {
+	processedDirs: string[];
+	label: HeadingLinksSetting['label'];
+}
+
+export function evidenceIntegration(
+	options: EvidenceOptions,
+	headingLinks?: HeadingLinksRequest,
+): AstroIntegration {
 	return {
 		name: 'ketamine-pain-evidence',
 		hooks: {
@@ -62,11 +72,20 @@ export function evidenceIntegration(options: EvidenceOptions): AstroIntegration 
 						return evidence();
 					},
 				});
-				addMarkdownPlugins(config.markdown.processor, evidence, config.base);
+				// The folders Starlight transforms: its `docs` collection and `markdown.processedDirs`.
+				const links = headingLinks && {
+					dirs: [
+						join(fileURLToPath(config.srcDir), 'content/docs/'),
+						...headingLinks.processedDirs.map((dir) => join(resolve(root, dir), '/')),
+					],
+					label: headingLinks.label,
+				};
+				addMarkdownPlugins(config.markdown.processor, evidence, config.base, links);
 				updateConfig({
 					vite: {
 						plugins: [
 							vitePluginEvidenceSnapshot(),
+							vitePluginStarlightToc(root),
 							// Saves under references/ and content/ are checked again without restarting
 							// the server (no addWatchFile: Astro restarts the whole server for those).
 							vitePluginEvidenceReload({

@@ -6,3 +6,16 @@ declare module 'virtual:ketamine-pain-evidence' {
 	/** The folder of the pages editors write (the plugin's `content` option), relative to `root`. */
 	export const contentDir: string;
 }
+
+declare module 'virtual:ketamine-pain-evidence/starlight-toc' {
+	/** Starlight's `<starlight-toc>` element (see src/plugin/starlight-toc.ts), defined on import. */
+	export class StarlightTOC extends HTMLElement {
+		protected set current(link: HTMLAnchorElement);
+	}
+}
+
+declare module 'virtual:starlight/components/MobileMenuFooter' {
+	/** Starlight's phone-menu footer, or the site's override of it (Starlight resolves which). */
+	const MobileMenuFooter: (props: Record<string, never>) => unknown;
+	export default MobileMenuFooter;
+}

@@ -2,10 +2,11 @@
  * The Starlight plugin's `config:setup`: it brings its own component override, CSS, route middleware
  * and Markdown folder, honours its `content` option, and yields to a site's own override with a warning.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import evidence from '../../src/plugin/index.ts';
+import { starlightTocScript } from '../../src/plugin/starlight-toc.ts';
 
 type SetupContext = Parameters<
 	NonNullable<ReturnType<typeof evidence>['hooks']['config:setup']>
@@ -32,16 +33,17 @@ describe('the evidence plugin sets itself up', () => {
 	it('adds its MarkdownContent override, CSS and route middleware as files that exist', () => {
 		const { update, middleware, integrations, warn } = setUp({ title: 'Site' });
 		const files = [...update.customCss, ...middleware];
-		expect(files).toHaveLength(3 + 2);
+		expect(files).toHaveLength(4 + 2);
 		const overrides = Object.values(update.components as Record<string, string>);
 		files.push(...overrides);
-		expect(overrides).toHaveLength(2);
+		expect(overrides).toHaveLength(5);
 		for (const file of files) {
 			expect(isAbsolute(file), file).toBe(true);
 			expect(existsSync(file), file).toBe(true);
 		}
 		expect(update.customCss.map((file: string) => file.split('/').pop())).toEqual([
 			'site.css',
+			'heading-links.css',
 			'search.css',
 			'print.css',
 		]);
@@ -63,6 +65,11 @@ describe('the evidence plugin sets itself up', () => {
 		expect(update.markdown.processedDirs).toEqual(['./notes/', './pages/']);
 	});
 
+	it('turns off Starlight’s heading links, which its own Markdown plugins make leaner', () => {
+		expect(setUp({}).update.markdown.headingLinks).toBe(false);
+		expect(setUp({ markdown: { headingLinks: false } }).update.markdown.headingLinks).toBe(false);
+	});
+
 	it('does not list the content folder twice', () => {
 		const { update } = setUp({ markdown: { processedDirs: ['./content/'] } });
 		expect(update.markdown.processedDirs).toEqual(['./content/']);
@@ -76,5 +83,13 @@ describe('the evidence plugin sets itself up', () => {
 		expect(warn).toHaveBeenCalledOnce();
 		expect(warn.mock.calls[0]?.[0]).toMatch(/already overrides Starlight's `MarkdownContent`/);
 		expect(warn.mock.calls[0]?.[0]).toMatch(/MarkdownContent\.astro from it/);
+	});
+});
+
+describe('the leaner tables of contents', () => {
+	it('find Starlight’s own `starlight-toc` script in the installed Starlight', () => {
+		const script = readFileSync(starlightTocScript(process.cwd()), 'utf8');
+		expect(script).toContain('customElements.define("starlight-toc"');
+		expect(script).toMatch(/export \{ StarlightTOC \}/);
 	});
 });

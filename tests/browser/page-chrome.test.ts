@@ -1,0 +1,156 @@
+/**
+ * Heading links and "On this page" in Chromium, after the evidence plugin made them leaner
+ * (src/markdown/heading-links.ts, src/components/*TableOfContents*.astro): the link icon still
+ * shows when a heading is hovered or its link focused by keyboard, keeps its accessible name, and
+ * "On this page" still marks the section being read, on desktop and in the phone's dropdown; the
+ * sidebar (src/components/Sidebar*.astro) still draws its arrows, marks the current page and keeps
+ * a closed group closed on the next page.
+ */
+import sharp from 'sharp';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { phone, useBrowser } from '../support/browser.ts';
+
+const baseURL = inject('baseURL');
+const browser = useBrowser();
+
+const PAGE = '/conditions/crps/';
+const HEADING = 'What did they find?';
+const ID = 'what-did-they-find';
+
+/** Whether a picture of the element shows anything: more than one colour in it. */
+async function painted(target: Locator): Promise<boolean> {
+	const stats = await sharp(await target.screenshot()).stats();
+	return stats.channels.slice(0, 3).some((channel) => channel.max - channel.min > 64);
+}
+
+/** Scrolls the heading to the top of the window, below the header, as a reader arriving at it. */
+async function readHeading(page: Page) {
+	await page.locator(`#${ID}`).evaluate((el) => el.scrollIntoView());
+}
+
+describe('heading links', () => {
+	it('show their icon only on hover or focus, and keep their name for screen readers', async () => {
+		const page = await browser().context.newPage();
+		try {
+			await page.goto(`${baseURL}${PAGE}`);
+			const link = page.getByRole('link', { name: `Section titled “${HEADING}”` });
+			await expect.poll(() => link.getAttribute('href')).toBe(`#${ID}`);
+			await readHeading(page);
+			await page.mouse.move(1, 1);
+			expect(await painted(link), 'hidden until hovered').toBe(false);
+
+			await page.locator(`#${ID}`).hover();
+			expect(await painted(link), 'shown while the heading is hovered').toBe(true);
+			await page.mouse.move(1, 1);
+
+			// By keyboard: from the element before it, one Tab reaches the link and shows its icon.
+			await link.evaluate((a) => {
+				const focusable = [
+					...document.querySelectorAll<HTMLElement>('a[href], button, summary, input'),
+				];
+				focusable[focusable.indexOf(a as HTMLElement) - 1]!.focus();
+			});
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+				`#${ID}`,
+			);
+			expect(await painted(link), 'shown while focused').toBe(true);
+
+			await page.keyboard.press('Enter');
+			await expect.poll(() => new URL(page.url()).hash).toBe(`#${ID}`);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+describe('“On this page”', () => {
+	it('marks the section being read, on desktop', async () => {
+		const page = await browser().context.newPage();
+		try {
+			await page.goto(`${baseURL}${PAGE}`);
+			const current = page.locator('starlight-toc a[aria-current="true"]');
+			await expect.poll(() => current.getAttribute('href')).toBe('#_top');
+			await readHeading(page);
+			await expect.poll(() => current.getAttribute('href')).toBe(`#${ID}`);
+			expect(await current.textContent()).toBe(HEADING);
+			// Indented one step for a section inside "In plain words".
+			const indent = (href: string) =>
+				page
+					.locator(`starlight-toc a[href="${href}"]`)
+					.evaluate((a) => parseFloat(getComputedStyle(a).paddingInlineStart));
+			expect(await indent(`#${ID}`)).toBeGreaterThan(await indent('#in-plain-words'));
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('on a phone, names the section being read, opens, ticks it, and closes with Escape', async () => {
+		const context = await browser().newContext(phone());
+		try {
+			const page = await context.newPage();
+			await page.goto(`${baseURL}${PAGE}`);
+			await readHeading(page);
+			const shown = page.locator('mobile-starlight-toc .display-current');
+			await expect.poll(() => shown.textContent()).toBe(HEADING);
+
+			const summary = page.locator('#starlight__on-this-page--mobile');
+			await summary.click();
+			const current = page.locator('mobile-starlight-toc a[aria-current="true"]');
+			await expect.poll(() => current.isVisible()).toBe(true);
+			expect(await current.textContent()).toBe(HEADING);
+			// The tick Starlight draws after the current entry.
+			const tick = await current.evaluate((a) => getComputedStyle(a, '::after').maskImage);
+			expect(tick).toMatch(/^url\("data:image\/svg\+xml/);
+
+			await summary.focus();
+			await page.keyboard.press('Escape');
+			await expect.poll(() => current.isVisible()).toBe(false);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('the sidebar', () => {
+	it('draws each group’s arrow, turned down when open, and remembers a closed group on the next page', async () => {
+		const page = await browser().context.newPage();
+		try {
+			await page.goto(`${baseURL}${PAGE}`);
+			const group = (label: string) =>
+				page.locator('nav.sidebar details', { has: page.locator('summary', { hasText: label }) });
+			const arrow = (label: string) =>
+				group(label)
+					.locator('summary')
+					.evaluate((summary) => {
+						const after = getComputedStyle(summary, '::after');
+						return { mask: after.maskImage, transform: after.transform, width: after.width };
+					});
+			const open = await arrow('Topics');
+			expect(open.mask).toMatch(/^url\("data:image\/svg\+xml/);
+			expect(open.width).toBe('20px');
+			// rotateZ(90deg) as a matrix.
+			expect(open.transform).toMatch(/^matrix\(0, 1, -1, 0/);
+			expect(await painted(group('Topics').locator('summary'))).toBe(true);
+
+			const current = page.locator('nav.sidebar a[aria-current="page"]');
+			expect(await current.getAttribute('href')).toBe(PAGE);
+			expect(await current.evaluate((a) => getComputedStyle(a).fontWeight)).toBe('600');
+
+			await group('Topics').locator('summary').click();
+			await expect
+				.poll(() => group('Topics').evaluate((d) => (d as HTMLDetailsElement).open))
+				.toBe(false);
+			await expect.poll(async () => (await arrow('Topics')).transform).toBe('none');
+
+			await page.locator('nav.sidebar a', { hasText: 'Migraine' }).click();
+			await page.waitForURL(/\/conditions\/migraine\/$/);
+			expect(await group('Topics').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+			expect(await group('Conditions').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+			expect(await current.getAttribute('href')).toBe('/conditions/migraine/');
+		} finally {
+			await page.close();
+		}
+	});
+});
