@@ -183,23 +183,17 @@ export function iconArray(picture: IconArrayPicture, id: string, cite?: ElementC
 			h('span.kpe-icon-source', picture.source),
 			...(cite ? [' ', cite] : []),
 		]),
+		// The counts as the source reported them ("7 of 12", "76% of 30"), beside the rounded "out of
+		// 100" that each grid's label already shows (a column repeating it cost 3 elements a picture).
 		h('table.kpe-icon-numbers.kpe-no-claim', [
 			h('caption.sr-only', `The numbers: ${picture.outcome}`),
 			h('thead', [
-				h('tr', [
-					h('th', { scope: 'col' }, 'Group'),
-					h('th', { scope: 'col' }, 'Out of 100 people'),
-					h('th', { scope: 'col' }, 'As reported'),
-				]),
+				h('tr', [h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'As reported')]),
 			]),
 			h(
 				'tbody',
 				picture.arms.map((arm) =>
-					h('tr', [
-						h('th', { scope: 'row' }, arm.label),
-						h('td', String(arm.per100)),
-						h('td', arm.reported),
-					]),
+					h('tr', [h('th', { scope: 'row' }, arm.label), h('td', arm.reported)]),
 				),
 			),
 		]),

@@ -74,8 +74,8 @@ describe('icon arrays', () => {
 		}
 		expect(html.querySelector('figcaption')?.textContent).toContain('about 58 of 100');
 		expect(html.querySelectorAll('table tbody tr').map((r) => r.textContent)).toEqual([
-			'ketamine587 of 12',
-			'placebo172 of 12',
+			'ketamine7 of 12',
+			'placebo2 of 12',
 		]);
 		expect(html.querySelector('script')).toBeNull();
 	});
