@@ -42,6 +42,11 @@ const COMPONENT_OVERRIDES = {
 		path: srcFile('components/Sidebar.astro'),
 		adds: 'the leaner sidebar',
 	},
+	// Starlight's own previous/next links, two elements a link instead of six.
+	Pagination: {
+		path: srcFile('components/Pagination.astro'),
+		adds: 'the leaner previous and next links',
+	},
 };
 
 /**

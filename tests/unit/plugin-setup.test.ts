@@ -36,7 +36,7 @@ describe('the evidence plugin sets itself up', () => {
 		expect(files).toHaveLength(4 + 2);
 		const overrides = Object.values(update.components as Record<string, string>);
 		files.push(...overrides);
-		expect(overrides).toHaveLength(5);
+		expect(overrides).toHaveLength(6);
 		for (const file of files) {
 			expect(isAbsolute(file), file).toBe(true);
 			expect(existsSync(file), file).toBe(true);
