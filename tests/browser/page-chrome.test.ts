@@ -14,6 +14,9 @@ import { phone, useBrowser } from '../support/browser.ts';
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
+/** Waits until the page gets there: vitest's default gives up after one second, too soon on a loaded machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
 const PAGE = '/conditions/crps/';
 const HEADING = 'What did they find?';
 const ID = 'what-did-they-find';
@@ -35,7 +38,7 @@ describe('heading links', () => {
 		try {
 			await page.goto(`${baseURL}${PAGE}`);
 			const link = page.getByRole('link', { name: `Section titled “${HEADING}”` });
-			await expect.poll(() => link.getAttribute('href')).toBe(`#${ID}`);
+			await poll(() => link.getAttribute('href')).toBe(`#${ID}`);
 			await readHeading(page);
 			await page.mouse.move(1, 1);
 			expect(await painted(link), 'hidden until hovered').toBe(false);
@@ -58,7 +61,7 @@ describe('heading links', () => {
 			expect(await painted(link), 'shown while focused').toBe(true);
 
 			await page.keyboard.press('Enter');
-			await expect.poll(() => new URL(page.url()).hash).toBe(`#${ID}`);
+			await poll(() => new URL(page.url()).hash).toBe(`#${ID}`);
 		} finally {
 			await page.close();
 		}
@@ -71,9 +74,9 @@ describe('“On this page”', () => {
 		try {
 			await page.goto(`${baseURL}${PAGE}`);
 			const current = page.locator('starlight-toc a[aria-current="true"]');
-			await expect.poll(() => current.getAttribute('href')).toBe('#_top');
+			await poll(() => current.getAttribute('href')).toBe('#_top');
 			await readHeading(page);
-			await expect.poll(() => current.getAttribute('href')).toBe(`#${ID}`);
+			await poll(() => current.getAttribute('href')).toBe(`#${ID}`);
 			expect(await current.textContent()).toBe(HEADING);
 			// Indented one step for a section inside "In plain words".
 			const indent = (href: string) =>
@@ -93,12 +96,12 @@ describe('“On this page”', () => {
 			await page.goto(`${baseURL}${PAGE}`);
 			await readHeading(page);
 			const shown = page.locator('mobile-starlight-toc .display-current');
-			await expect.poll(() => shown.textContent()).toBe(HEADING);
+			await poll(() => shown.textContent()).toBe(HEADING);
 
 			const summary = page.locator('#starlight__on-this-page--mobile');
 			await summary.click();
 			const current = page.locator('mobile-starlight-toc a[aria-current="true"]');
-			await expect.poll(() => current.isVisible()).toBe(true);
+			await poll(() => current.isVisible()).toBe(true);
 			expect(await current.textContent()).toBe(HEADING);
 			// The tick Starlight draws after the current entry.
 			const tick = await current.evaluate((a) => getComputedStyle(a, '::after').maskImage);
@@ -106,7 +109,7 @@ describe('“On this page”', () => {
 
 			await summary.focus();
 			await page.keyboard.press('Escape');
-			await expect.poll(() => current.isVisible()).toBe(false);
+			await poll(() => current.isVisible()).toBe(false);
 		} finally {
 			await context.close();
 		}
@@ -142,7 +145,7 @@ describe('the sidebar', () => {
 			await expect
 				.poll(() => group('Topics').evaluate((d) => (d as HTMLDetailsElement).open))
 				.toBe(false);
-			await expect.poll(async () => (await arrow('Topics')).transform).toBe('none');
+			await poll(async () => (await arrow('Topics')).transform).toBe('none');
 
 			await page.locator('nav.sidebar a', { hasText: 'Migraine' }).click();
 			await page.waitForURL(/\/conditions\/migraine\/$/);
@@ -152,5 +155,40 @@ describe('the sidebar', () => {
 		} finally {
 			await page.close();
 		}
+	});
+});
+
+describe('previous and next links', () => {
+	it('draw their arrows and name the page they go to', async () => {
+		const page = await browser().context.newPage();
+		await page.goto(`${baseURL}${PAGE}`);
+		for (const rel of ['prev', 'next']) {
+			const link = page.locator(`.pagination-links a[rel="${rel}"]`);
+			await link.scrollIntoViewIfNeeded();
+			const name = rel === 'prev' ? 'Previous' : 'Next';
+			expect(await link.textContent()).toMatch(new RegExp(`^${name} \\S`));
+			// The arrow is the link's ::before, masked from Starlight's icon: a 24 px box, painted.
+			const arrow = await link.evaluate((a) => {
+				const before = getComputedStyle(a, '::before');
+				return { width: before.width, mask: before.maskImage.startsWith('url(') };
+			});
+			expect(arrow).toEqual({ width: '24px', mask: true });
+			expect(await painted(link)).toBe(true);
+		}
+		await page.close();
+	});
+});
+
+describe('links after the page text', () => {
+	it('take the site’s link colour, not the browser’s default blue', async () => {
+		const page = await browser().context.newPage();
+		await page.goto(`${baseURL}${PAGE}`);
+		const defaults = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('main a, .kpe-site-footer a')]
+				.filter((a) => ['rgb(0, 0, 238)', 'rgb(85, 26, 139)'].includes(getComputedStyle(a).color))
+				.map((a) => a.textContent!.trim()),
+		);
+		expect(defaults).toEqual([]);
+		await page.close();
 	});
 });
