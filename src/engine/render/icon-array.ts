@@ -112,6 +112,9 @@ const COLUMNS = 10;
 /**
  * An icon as the subpaths it is drawn with: where each starts in its 14 × 14 cell, and how it goes
  * on from there in relative commands, closed with `z` (which brings the pen back to that start).
+ * Written as short as the SVG path grammar allows, since a page draws them hundreds of times: an
+ * arc's two flags run into the next number (`a2.6 2.6 0 115.2 0` is `a2.6 2.6 0 1 1 5.2 0`) and a
+ * second arc repeats the command without its letter.
  */
 interface Shape {
 	subpaths: readonly { at: readonly [x: number, y: number]; draw: string }[];
@@ -123,13 +126,13 @@ interface Shape {
  */
 const PERSON: Shape = {
 	subpaths: [
-		{ at: [4.4, 4], draw: 'a2.6 2.6 0 1 1 5.2 0a2.6 2.6 0 1 1-5.2 0z' },
-		{ at: [2.5, 13], draw: 'v-3.2a4.5 4.5 0 0 1 9 0v3.2z' },
+		{ at: [4.4, 4], draw: 'a2.6 2.6 0 115.2 0 2.6 2.6 0 11-5.2 0z' },
+		{ at: [2.5, 13], draw: 'v-3.2a4.5 4.5 0 019 0v3.2z' },
 	],
 };
 
 /** Someone without the outcome: a small ring (another shape, not only another colour). */
-const RING: Shape = { subpaths: [{ at: [4, 7], draw: 'a3 3 0 1 1 6 0a3 3 0 1 1-6 0z' }] };
+const RING: Shape = { subpaths: [{ at: [4, 7], draw: 'a3 3 0 116 0 3 3 0 11-6 0z' }] };
 
 /** A coordinate as short text, without float noise (15.899999999 → "15.9"). */
 const num = (n: number) => String(Math.round(n * 100) / 100);

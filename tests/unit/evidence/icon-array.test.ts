@@ -44,6 +44,42 @@ describe('icon arrays', () => {
 	const round = (n: number) => Math.round(n * 1000) / 1000;
 
 	/**
+	 * Path commands in one spelling: `a2.6 2.6 0 115.2 0 2.6 2.6 0 11-5.2 0z` (flags run into the next
+	 * number, a repeated command without its letter) as `a2.6 2.6 0 1 1 5.2 0 a2.6 2.6 0 1 1 -5.2 0 z`.
+	 */
+	function canonical(draw: string): string {
+		const out: string[] = [];
+		let at = 0;
+		let command = '';
+		const skip = () => {
+			while (/[\s,]/.test(draw[at] ?? '')) at++;
+		};
+		const number = () => {
+			skip();
+			const match = /^-?(\d+\.?\d*|\.\d+)/.exec(draw.slice(at))!;
+			at += match[0].length;
+			return String(Number(match[0]));
+		};
+		const flag = () => {
+			skip();
+			return draw[at++]!;
+		};
+		for (skip(); at < draw.length; skip()) {
+			if (/[a-z]/i.test(draw[at]!)) command = draw[at++]!;
+			const args =
+				command === 'a'
+					? [number(), number(), number(), flag(), flag(), number(), number()]
+					: command === 'z'
+						? []
+						: command === 'v' || command === 'h'
+							? [number()]
+							: [number(), number()];
+			out.push([command, ...args].join(' '));
+		}
+		return out.join(' ');
+	}
+
+	/**
 	 * A path's subpaths, each with its absolute start (worked out from relative moves: after `z` the
 	 * pen is back at the subpath's start) and the text that draws it from there.
 	 */
@@ -55,7 +91,7 @@ describe('icon arrays', () => {
 		});
 	}
 
-	/** What the engine drew before moves were relative: each icon's subpaths in absolute terms. */
+	/** What the engine drew before moves were relative and arcs compact: each icon's subpaths. */
 	const person = (x: number, y: number) => [
 		{ x: x + 4.4, y: y + 4, draw: 'a2.6 2.6 0 1 1 5.2 0a2.6 2.6 0 1 1-5.2 0z' },
 		{ x: x + 2.5, y: y + 13, draw: 'v-3.2a4.5 4.5 0 0 1 9 0v3.2z' },
@@ -66,7 +102,7 @@ describe('icon arrays', () => {
 	const drawn = (cells: number[], shape: typeof person) =>
 		cells
 			.flatMap((c) => shape((c % 10) * 14, Math.floor(c / 10) * 14))
-			.map(({ x, y, draw }) => ({ x: round(x), y: round(y), draw }));
+			.map(({ x, y, draw }) => ({ x: round(x), y: round(y), draw: canonical(draw) }));
 
 	it('draws 100 icons per arm, people with the outcome first and grouped, as a different shape', () => {
 		const grids = html.querySelectorAll('svg.kpe-icon-grid');
@@ -80,7 +116,11 @@ describe('icon arrays', () => {
 			const cells = Array.from({ length: 100 }, (_, c) => c);
 			const people = subpathsOf(d('kpe-icon-yes'));
 			const rings = subpathsOf(d('kpe-icon-no'));
-			const at = ({ x, y, draw }: { x: number; y: number; draw: string }) => ({ x, y, draw });
+			const at = ({ x, y, draw }: { x: number; y: number; draw: string }) => ({
+				x,
+				y,
+				draw: canonical(draw),
+			});
 			expect(people.map(at)).toEqual(drawn(cells.slice(0, count), person));
 			expect(rings.map(at)).toEqual(drawn(cells.slice(count), ring));
 			// Moves after the first are relative, so icons repeat as the same text (what lets gzip
