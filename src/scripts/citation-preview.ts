@@ -3,7 +3,7 @@
  * a reference's first citation's preview, and every number still links to the reference list):
  * - a later citation of a reference shows the same preview: the page holds it once, in the first
  *   citation (a copy in each would make citation-heavy pages heavier), so it is copied in from the
- *   elements the link is named by (`aria-labelledby`) when first hovered, focused or tapped;
+ *   elements the link is named (or, a range, described) by when first hovered, focused or tapped;
  * - on a touch screen, the first tap on a citation number shows its preview and the second follows
  *   the link (a tap has no hover, so the preview was skipped and the page jumped to the references);
  * - a preview is moved sideways to stay inside the content column, never under "On this page".
@@ -14,13 +14,17 @@ const OPEN = 'kpe-cite-open';
 let lastPointer = 'mouse';
 
 /**
- * The link's preview: its own, or a copy of the previews it is named by (hidden from screen
- * readers, which hear those as the link's name).
+ * The link's preview: its own, or a copy of the previews it is named or described by (hidden from
+ * screen readers, which hear those as the link's name or description).
  */
 function previewOf(link: HTMLElement): HTMLElement | null {
 	const own = link.querySelector<HTMLElement>('.kpe-cite-preview');
 	if (own) return own;
-	const texts = (link.getAttribute('aria-labelledby') ?? '')
+	const texts = (
+		link.getAttribute('aria-labelledby') ??
+		link.getAttribute('aria-describedby') ??
+		''
+	)
 		.split(' ')
 		.map((id) => document.getElementById(id)?.textContent ?? '')
 		.filter(Boolean);

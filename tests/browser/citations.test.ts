@@ -29,48 +29,66 @@ describe('citation previews in Chromium', () => {
 		await page.close();
 	});
 
-	it("give screen readers the number and the short reference as each link's name, and its text once", async () => {
-		const page = await browser().context.newPage();
-		await page.goto(`${baseURL}/conditions/fibromyalgia/`);
-		// What Chromium's accessibility tree holds (what a screen reader gets), not a re-computation.
-		const cdp = await page.context().newCDPSession(page);
-		const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-		const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
-			nodeId: root.nodeId,
-			selector: 'main .kpe-cite-link',
-		});
-		const names: { role: unknown; name: unknown }[] = [];
-		for (const nodeId of nodeIds) {
-			const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
-				nodeId,
-				fetchRelatives: false,
+	it.each(['/conditions/fibromyalgia/', '/conditions/crps/'])(
+		"%s: give screen readers each citation's number and reference, and the reference's text once",
+		async (path) => {
+			const page = await browser().context.newPage();
+			await page.goto(`${baseURL}${path}`);
+			// What Chromium's accessibility tree holds (what a screen reader gets), not a re-computation.
+			const cdp = await page.context().newCDPSession(page);
+			const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+			const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+				nodeId: root.nodeId,
+				selector: 'main .kpe-cite-link',
 			});
-			names.push({ role: nodes[0]!.role?.value, name: nodes[0]!.name?.value });
-		}
-		// The text each link is named by: the previews of the references it covers.
-		const expected = await page.evaluate(() =>
-			[...document.querySelectorAll('main .kpe-cite-link')].map((a) => ({
-				role: 'link',
-				name: a
-					.getAttribute('aria-labelledby')!
-					.split(' ')
-					.map((id) => document.getElementById(id)!.textContent)
-					.join(' '),
-			})),
-		);
-		expect(names.length).toBeGreaterThan(20);
-		expect(names).toEqual(expected);
-		// The first citation of Noppers 2011 and every later one: the number, then the reference.
-		const noppers = names.filter((n) => String(n.name).startsWith('1. Noppers I et al. 2011.'));
-		expect(noppers.length).toBeGreaterThan(1);
-		// The preview is read as the name only, never again as text of its own.
-		const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-		const texts = nodes.filter(
-			(n) => n.role?.value === 'StaticText' && /^1\. Noppers I/.test(String(n.name?.value)),
-		);
-		expect(texts).toEqual([]);
-		await page.close();
-	});
+			const heard: { role: unknown; name: unknown; description: unknown }[] = [];
+			for (const nodeId of nodeIds) {
+				const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+					nodeId,
+					fetchRelatives: false,
+				});
+				const [node] = nodes;
+				heard.push({
+					role: node!.role?.value,
+					name: node!.name?.value,
+					description: node!.description?.value ?? '',
+				});
+			}
+			// One reference: the link is named by its preview ("1. Noppers I et al. 2011. …"). A range:
+			// named by the numbers it shows ("6–8"), described by the previews of the references it covers.
+			const expected = await page.evaluate(() =>
+				[...document.querySelectorAll('main .kpe-cite-link')].map((a) => {
+					const text = (attribute: string) =>
+						(a.getAttribute(attribute) ?? '')
+							.split(' ')
+							.filter(Boolean)
+							.map((id) => document.getElementById(id)!.textContent)
+							.join(' ');
+					const shown = a.firstChild!.textContent!;
+					return /–/.test(shown)
+						? {
+								role: 'link',
+								name: shown.replace(/[[\]]/g, ''),
+								description: text('aria-describedby'),
+							}
+						: { role: 'link', name: text('aria-labelledby'), description: '' };
+				}),
+			);
+			expect(heard.length).toBeGreaterThan(20);
+			expect(heard).toEqual(expected);
+			expect(heard.filter((h) => /^\d+\. \p{Lu}/u.test(String(h.name))).length).toBeGreaterThan(20);
+			// The previews are heard as names and descriptions only, never again as text of their own.
+			const previews = await page.evaluate(() =>
+				[...document.querySelectorAll('main .kpe-cite-preview')].map((p) => p.textContent),
+			);
+			const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+			const texts = nodes.filter(
+				(n) => n.role?.value === 'StaticText' && previews.includes(String(n.name?.value)),
+			);
+			expect(texts.map((n) => n.name?.value)).toEqual([]);
+			await page.close();
+		},
+	);
 
 	it('show a later citation of a reference the same preview on keyboard focus and on hover', async () => {
 		const page = await browser().context.newPage();
@@ -96,8 +114,7 @@ describe('citation previews in Chromium', () => {
 			}
 			const shown = await later.evaluate((a) => {
 				const preview = a.querySelector('.kpe-cite-preview');
-				const named = a
-					.getAttribute('aria-labelledby')!
+				const named = (a.getAttribute('aria-labelledby') ?? a.getAttribute('aria-describedby'))!
 					.split(' ')
 					.map((id) => document.getElementById(id)!.textContent)
 					.join(' ');
@@ -148,8 +165,10 @@ describe('citation previews in Chromium', () => {
 				return {
 					position: preview && getComputedStyle(preview).position,
 					text: preview?.textContent,
-					named: document.getElementById(a.getAttribute('aria-labelledby')!.split(' ')[0]!)
-						?.textContent,
+					named: (a.getAttribute('aria-labelledby') ?? a.getAttribute('aria-describedby'))!
+						.split(' ')
+						.map((id) => document.getElementById(id)!.textContent)
+						.join(' '),
 				};
 			});
 			expect(shown.position).toBe('fixed');

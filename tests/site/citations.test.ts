@@ -141,14 +141,19 @@ describe('citation previews across the built site', () => {
 			return Number(at!.id.replace('cite-', ''));
 		};
 		for (const link of links) {
-			// Every link is named by the preview of each reference it covers, in number order; no copy
-			// of their text (no name or title of its own).
-			const named = link.getAttribute('aria-labelledby')!.split(' ');
+			// Every link is named by the preview of the reference it stands for, or, a range ("[2–4]",
+			// named by what it shows), described by the previews of those it covers, in number order;
+			// no copy of their text (no title; a name of its own only for a range, its numbers).
+			const range = numbersOf(link).length > 1;
+			const named = link.getAttribute(range ? 'aria-describedby' : 'aria-labelledby')!.split(' ');
+			expect(link.getAttribute(range ? 'aria-labelledby' : 'aria-describedby')).toBeUndefined();
 			expect(
 				named.map((id) => page.querySelector(`#${id}`)?.textContent.match(/^\d+/)?.[0]),
 				link.outerHTML,
 			).toEqual(numbersOf(link).map(String));
-			expect(link.getAttribute('aria-label')).toBeUndefined();
+			expect(link.getAttribute('aria-label')).toBe(
+				range ? link.childNodes[0]!.textContent.replace(/[[\]]/g, '') : undefined,
+			);
 			expect(link.getAttribute('title')).toBeUndefined();
 			// A preview it does not hold sits in an earlier cluster.
 			for (const id of named)

@@ -31,9 +31,11 @@ export interface ClusterInput {
  * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference. A reference's preview
  * ("1. Noppers I et al. 2011. Absence of…": number, authors, year, title) is rendered once per page,
  * in the link of its first citation: CSS shows it on hover and keyboard focus. Every citation of it,
- * the first and the later ones, is named by that one preview (`aria-labelledby`), so screen readers
- * hear the number and what it stands for without the text being written again; the preview itself
- * is hidden from them (`aria-hidden`, still read through the reference), so it is not heard twice.
+ * the first and the later ones, is named by that one preview (`aria-labelledby`; a range such as
+ * "[1–3]" keeps its numbers as its name and is described by its previews, `aria-describedby`), so
+ * screen readers hear the number and what it stands for without the text being written again; the
+ * preview itself is hidden from them (`aria-hidden`, still read through the reference), so it is
+ * not heard twice.
  * A later citation shows the preview on hover, focus and tap through src/scripts/citation-preview.ts,
  * which copies it in. Pagefind skips previews. One preview per reference keeps citation-heavy pages
  * light.
@@ -55,11 +57,18 @@ export function renderCluster({ index, items }: ClusterInput): Element {
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
 		const shown = bracketed ? `[${label}]` : label;
+		const previews = covered.map((i) => previewId(i.key));
 		const properties = {
 			...(bracketed ? { id: citeId(index) } : {}),
 			href: `#${refId(first.key)}`,
 			className: bracketed ? ['kpe-cite', 'kpe-cite-link'] : ['kpe-cite-link'],
-			ariaLabelledBy: covered.map((i) => previewId(i.key)),
+			// One reference names its link ("1. Noppers I et al. 2011. …"). A range is named by the
+			// numbers it shows ("1–3", which speech input users say; said outright, since Chromium
+			// would add the hidden preview it is described by to a name taken from the link's text)
+			// and described by its references.
+			...(from === to
+				? { ariaLabelledBy: previews }
+				: { ariaLabel: label, ariaDescribedBy: previews }),
 		};
 		const fresh = covered.filter((i) => i.first !== false);
 		if (fresh.length === 0) return h('a', properties, shown);
