@@ -55,7 +55,21 @@ function policyTag(tree: Root): Element | undefined {
 	);
 }
 
-/** Cuts the hash sources of `tree`'s CSP tag to the inline scripts and styles it holds. */
+/**
+ * The hashes of the `<style>` elements in the page's head, which only the build writes (page text
+ * goes into the body, and Markdown cannot reach the head). Astro's list misses some of them: the
+ * styles of Starlight components an MDX page uses (the home page's cards), which Astro 7 adds to
+ * that page's head but hashes only for styles that belong to a whole route.
+ */
+function headStyleHashes(tree: Root): string[] {
+	const head = elements(tree.children).find((node) => node.tagName === 'head');
+	return head ? [...inlineHashes({ type: 'root', children: [head] }).style] : [];
+}
+
+/**
+ * Cuts the hash sources of `tree`'s CSP tag to the inline scripts and styles it holds, and adds
+ * those of the head's styles that Astro's list misses.
+ */
 export function trimPolicyHashes(tree: Root): void {
 	const meta = policyTag(tree);
 	if (!meta || typeof meta.properties.content !== 'string') return;
@@ -67,7 +81,10 @@ export function trimPolicyHashes(tree: Root): void {
 			const keep =
 				name === 'script-src' ? used.script : name === 'style-src' ? used.style : undefined;
 			if (!keep) return directive.trim();
-			return [name, ...sources.filter((s) => !s.startsWith("'sha256-") || keep.has(s))].join(' ');
+			const kept = sources.filter((s) => !s.startsWith("'sha256-") || keep.has(s));
+			const missing =
+				name === 'style-src' ? headStyleHashes(tree).filter((h) => !kept.includes(h)) : [];
+			return [name, ...kept, ...missing].join(' ');
 		})
 		.join(';');
 }

@@ -76,6 +76,19 @@ describe('Content-Security-Policy', () => {
 		expect(uncovered).toEqual([]);
 	});
 
+	it('covers every inline style on every page by its hash (a missed one leaves its part unstyled)', () => {
+		const uncovered: string[] = [];
+		for (const p of pages) {
+			const html = raw(p);
+			const styleSrc = new Set(policyOf(html).get('style-src') ?? []);
+			for (const style of parse(html).querySelectorAll('style')) {
+				const hash = `'sha256-${createHash('sha256').update(style.rawText).digest('base64')}'`;
+				if (!styleSrc.has(hash)) uncovered.push(`${p}: ${style.rawText.trim().slice(0, 60)}`);
+			}
+		}
+		expect(uncovered).toEqual([]);
+	});
+
 	it('lists on each page only the hashes of the inline scripts and styles that page holds', () => {
 		const unused: string[] = [];
 		for (const p of pages) {

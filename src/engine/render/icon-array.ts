@@ -110,20 +110,62 @@ const COLUMNS = 10;
  */
 
 /**
- * A person at (x, y): head and shoulders, filled. Both subpaths run clockwise, so where the head
- * meets the shoulders the nonzero fill adds up instead of cancelling out.
+ * An icon as the subpaths it is drawn with: where each starts in its 14 × 14 cell, and how it goes
+ * on from there in relative commands, closed with `z` (which brings the pen back to that start).
+ * Written as short as the SVG path grammar allows, since a page draws them hundreds of times: an
+ * arc's two flags run into the next number (`a2.6 2.6 0 115.2 0` is `a2.6 2.6 0 1 1 5.2 0`) and a
+ * second arc repeats the command without its letter.
  */
-const personAt = (x: number, y: number) =>
-	`M${x + 4.4} ${y + 4}a2.6 2.6 0 1 1 5.2 0a2.6 2.6 0 1 1-5.2 0zM${x + 2.5} ${y + 13}v-3.2a4.5 4.5 0 0 1 9 0v3.2z`;
+interface Shape {
+	subpaths: readonly { at: readonly [x: number, y: number]; draw: string }[];
+}
 
-/** Someone without the outcome at (x, y): a small ring (another shape, not only another colour). */
-const ringAt = (x: number, y: number) => `M${x + 4} ${y + 7}a3 3 0 1 1 6 0a3 3 0 1 1-6 0z`;
+/**
+ * A person: head and shoulders, filled. Both subpaths run clockwise, so where the head meets the
+ * shoulders the nonzero fill adds up instead of cancelling out.
+ */
+const PERSON: Shape = {
+	subpaths: [
+		{ at: [4.4, 4], draw: 'a2.6 2.6 0 115.2 0 2.6 2.6 0 11-5.2 0z' },
+		{ at: [2.5, 13], draw: 'v-3.2a4.5 4.5 0 019 0v3.2z' },
+	],
+};
 
-/** The shapes of `cells` (indexes into the grid, row by row) as one path, or nothing if none. */
-function shapes(cells: number[], draw: typeof personAt, className: string): Element[] {
+/** Someone without the outcome: a small ring (another shape, not only another colour). */
+const RING: Shape = { subpaths: [{ at: [4, 7], draw: 'a3 3 0 116 0 3 3 0 11-6 0z' }] };
+
+/** A coordinate as short text, without float noise (15.899999999 → "15.9"). */
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+/** A move to (x, y): `M x y` for the first, then `m dx dy` from the pen (the last subpath's start). */
+function move(relative: boolean, x: number, y: number): string {
+	const dy = num(y);
+	return `${relative ? 'm' : 'M'}${num(x)}${dy.startsWith('-') ? '' : ' '}${dy}`;
+}
+
+/**
+ * `shape` in each of `cells` (indexes into the grid, row by row) as one path's data. Every move
+ * after the first is relative, so each icon in a row is the same text as the one before it: a
+ * grid of 100 icons gzips to a few dozen bytes instead of one new number pair per icon.
+ */
+function pathData(shape: Shape, cells: readonly number[]): string {
+	let d = '';
+	let pen: [number, number] | null = null;
+	for (const i of cells) {
+		const [cellX, cellY] = [(i % COLUMNS) * CELL, Math.floor(i / COLUMNS) * CELL];
+		for (const { at, draw } of shape.subpaths) {
+			const [x, y] = [cellX + at[0], cellY + at[1]];
+			d += (pen ? move(true, x - pen[0], y - pen[1]) : move(false, x, y)) + draw;
+			pen = [x, y];
+		}
+	}
+	return d;
+}
+
+/** The shapes of `cells` as one path, or nothing if none. */
+function shapes(cells: number[], shape: Shape, className: string): Element[] {
 	if (cells.length === 0) return [];
-	const d = cells.map((i) => draw((i % COLUMNS) * CELL, Math.floor(i / COLUMNS) * CELL)).join('');
-	return [s('path', { d, className: [className] })];
+	return [s('path', { d: pathData(shape, cells), className: [className] })];
 }
 
 /** 100 icons, the `yes` people first, row by row. */
@@ -139,8 +181,8 @@ function grid(arm: PictureArm, labelId: string): Element {
 			focusable: 'false',
 		},
 		[
-			...shapes(cells.slice(0, arm.per100), personAt, 'kpe-icon-yes'),
-			...shapes(cells.slice(arm.per100), ringAt, 'kpe-icon-no'),
+			...shapes(cells.slice(0, arm.per100), PERSON, 'kpe-icon-yes'),
+			...shapes(cells.slice(arm.per100), RING, 'kpe-icon-no'),
 		],
 	);
 }
@@ -169,11 +211,11 @@ export function iconArray(picture: IconArrayPicture, id: string, cite?: ElementC
 		),
 		h('p.kpe-icon-key.kpe-no-claim', { ariaHidden: 'true' }, [
 			s('svg', { viewBox: '0 0 14 14', className: ['kpe-icon-swatch'] }, [
-				s('path', { d: personAt(0, 0), className: ['kpe-icon-yes'] }),
+				s('path', { d: pathData(PERSON, [0]), className: ['kpe-icon-yes'] }),
 			]),
 			' had it ',
 			s('svg', { viewBox: '0 0 14 14', className: ['kpe-icon-swatch'] }, [
-				s('path', { d: ringAt(0, 0), className: ['kpe-icon-no'] }),
+				s('path', { d: pathData(RING, [0]), className: ['kpe-icon-no'] }),
 			]),
 			' did not',
 		]),

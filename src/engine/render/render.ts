@@ -21,20 +21,24 @@ export interface ClusterInput {
 	/** 1-based index of this cluster on the page. */
 	index: number;
 	/**
-	 * The cited keys with their page numbers, as written; `first` when this is the key's first
-	 * citation on the page (it carries the key's preview). Without `first`, every item previews.
+	 * The cited keys with their page numbers, as written; `first: false` when the key was cited
+	 * before on this page (whose citation carries the key's one preview), else it carries it here.
 	 */
 	items: { key: string; number: number; short: string; first?: boolean }[];
 }
 
 /**
  * `[1, 2]` / `[1–3]`: each number (or range) links to its first reference. A reference's preview
- * (author, year, title) is rendered once per page, in the link of its first citation: CSS shows it
- * on hover and keyboard focus, and the link's name gives screen readers the number with the short
- * reference in parentheses. A later citation points to that preview instead (`aria-describedby`, so
- * screen readers still hear it) and carries the same text as its `title` (a tooltip on hover; CSS
- * shows it on keyboard focus). One preview per reference keeps citation-heavy pages light. Pagefind
- * skips previews.
+ * ("1. Noppers I et al. 2011. Absence of…": number, authors, year, title) is rendered once per page,
+ * in the link of its first citation: CSS shows it on hover and keyboard focus. Every citation of it,
+ * the first and the later ones, is named by that one preview (`aria-labelledby`; a range such as
+ * "[1–3]" keeps its numbers as its name and is described by its previews, `aria-describedby`), so
+ * screen readers hear the number and what it stands for without the text being written again; the
+ * preview itself is hidden from them (`aria-hidden`, still read through the reference), so it is
+ * not heard twice.
+ * A later citation shows the preview on hover, focus and tap through src/scripts/citation-preview.ts,
+ * which copies it in. Pagefind skips previews. One preview per reference keeps citation-heavy pages
+ * light.
  *
  * Few elements, since a long page holds hundreds of citations (each element costs the browser
  * work: Lighthouse's DOM size). A cluster of one link is that link alone, brackets included
@@ -53,39 +57,34 @@ export function renderCluster({ index, items }: ClusterInput): Element {
 		const first = byNumber.get(from)!;
 		const label = from === to ? String(from) : `${from}–${to}`;
 		const shown = bracketed ? `[${label}]` : label;
-		const fresh = covered.filter((i) => i.first !== false);
-		const seen = covered.filter((i) => i.first === false);
+		const previews = covered.map((i) => previewId(i.key));
 		const properties = {
 			...(bracketed ? { id: citeId(index) } : {}),
 			href: `#${refId(first.key)}`,
 			className: bracketed ? ['kpe-cite', 'kpe-cite-link'] : ['kpe-cite-link'],
-			ariaDescribedBy: seen.length ? seen.map((i) => previewId(i.key)) : undefined,
+			// One reference names its link ("1. Noppers I et al. 2011. …"). A range is named by the
+			// numbers it shows ("1–3", which speech input users say; said outright, since Chromium
+			// would add the hidden preview it is described by to a name taken from the link's text)
+			// and described by its references.
+			...(from === to
+				? { ariaLabelledBy: previews }
+				: { ariaLabel: label, ariaDescribedBy: previews }),
 		};
-		if (fresh.length === 0)
-			return h(
-				'a',
-				{ ...properties, title: seen.map((i) => `${i.number}. ${i.short}`).join('\n') },
-				shown,
-			);
+		const fresh = covered.filter((i) => i.first !== false);
+		if (fresh.length === 0) return h('a', properties, shown);
 		const text = (i: (typeof fresh)[number]) => `${i.number}. ${i.short}`;
-		const idOf = (i: (typeof fresh)[number]) => (i.first ? previewId(i.key) : undefined);
+		const hidden = { ariaHidden: 'true', dataPagefindIgnore: 'all' };
 		// One reference: the preview is its text. Several (a range cited for the first time): one
-		// line each, each with its own id for later citations to point to.
+		// line each, each with its own id for the citations it names.
 		const preview =
 			fresh.length === 1
-				? h('span.kpe-cite-preview', { id: idOf(fresh[0]!), dataPagefindIgnore: 'all' }, [
-						text(fresh[0]!),
-					])
+				? h('span.kpe-cite-preview', { id: previewId(fresh[0]!.key), ...hidden }, [text(fresh[0]!)])
 				: h(
 						'span.kpe-cite-preview',
-						{ dataPagefindIgnore: 'all' },
-						fresh.map((i) => h('span.kpe-cite-preview-item', { id: idOf(i) }, text(i))),
+						hidden,
+						fresh.map((i) => h('span.kpe-cite-preview-item', { id: previewId(i.key) }, text(i))),
 					);
-		// The name screen readers read: the number, then the short reference in parentheses.
-		return h('a', { ...properties, ariaLabel: `${label} (${fresh.map(text).join('; ')})` }, [
-			shown,
-			preview,
-		]);
+		return h('a', properties, [shown, preview]);
 	});
 	if (bracketed) return links[0]!;
 	return h('span.kpe-cite', { id: citeId(index) }, [

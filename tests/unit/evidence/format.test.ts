@@ -237,10 +237,14 @@ describe('renderCluster', () => {
 		expect(html).toMatch(
 			/^<a id="cite-4" href="[^"]+" class="kpe-cite kpe-cite-link"[^>]*>\[1\]<.*<\/a>$/,
 		);
-		// Screen readers get the number, then the short reference in parentheses, as the link's name.
-		expect(parse(html).querySelector('a')?.getAttribute('aria-label')).toBe(
-			'1 (1. smith2020exercise short)',
-		);
+		// Screen readers get the number and the short reference as the link's name: the link is
+		// named by its preview, which they do not hear a second time as text.
+		const link = parse(html).querySelector('a')!;
+		expect(link.getAttribute('aria-labelledby')).toBe('preview-smith2020exercise');
+		expect(link.getAttribute('aria-label')).toBeUndefined();
+		const preview = link.querySelector('#preview-smith2020exercise')!;
+		expect(preview.textContent).toBe('1. smith2020exercise short');
+		expect(preview.getAttribute('aria-hidden')).toBe('true');
 	});
 
 	it('links each number of a pair to its own reference', () => {
@@ -255,9 +259,11 @@ describe('renderCluster', () => {
 	it('collapses a run to one link to its first reference, previewing all of them', () => {
 		const html = cluster({ index: 2, items: [item('c', 3), item('a', 1), item('b', 2)] });
 		expect(html.match(/<a /g)).toHaveLength(1);
+		// Named by what it shows ("[1–3]", as speech input users say it), described by its references.
 		expect(html).toMatch(
-			/href="#ref-a" class="kpe-cite kpe-cite-link" aria-label="[^"]*">\[1–3\]</,
+			/href="#ref-a" class="kpe-cite kpe-cite-link" aria-label="1–3" aria-describedby="preview-a preview-b preview-c">\[1–3\]</,
 		);
+		expect(html).not.toContain('aria-labelledby');
 		const [preview] = previews(html);
 		expect(preview).toMatch(/1\. a short.*2\. b short.*3\. c short/);
 		// One line per reference (each gets the id later citations point to when it is the first).
@@ -266,19 +272,22 @@ describe('renderCluster', () => {
 				.querySelectorAll('.kpe-cite-preview-item')
 				.map((i) => i.textContent),
 		).toEqual(['1. a short', '2. b short', '3. c short']);
-		expect(parse(html).querySelector('a')?.getAttribute('aria-label')).toBe(
-			'1–3 (1. a short; 2. b short; 3. c short)',
-		);
+		expect(
+			parse(html)
+				.querySelectorAll('.kpe-cite-preview-item')
+				.map((i) => i.id),
+		).toEqual(['preview-a', 'preview-b', 'preview-c']);
 	});
 
-	it('previews a reference once per page: a later citation is titled and described by the first', () => {
+	it("previews a reference once per page: a later citation is named by the first one's preview", () => {
 		const first = cluster({ index: 1, items: [{ ...item('a', 1), first: true }] });
 		const later = cluster({ index: 2, items: [{ ...item('a', 1), first: false }] });
-		expect(first).toContain(
-			'<span class="kpe-cite-preview" id="preview-a" data-pagefind-ignore="all">1. a short</span>',
+		expect(first).toBe(
+			'<a id="cite-1" href="#ref-a" class="kpe-cite kpe-cite-link" aria-labelledby="preview-a">[1]<span class="kpe-cite-preview" id="preview-a" aria-hidden="true" data-pagefind-ignore="all">1. a short</span></a>',
 		);
+		// No copy of the text: one id, which screen readers follow (and the preview script).
 		expect(later).toBe(
-			'<a id="cite-2" href="#ref-a" class="kpe-cite kpe-cite-link" aria-describedby="preview-a" title="1. a short">[1]</a>',
+			'<a id="cite-2" href="#ref-a" class="kpe-cite kpe-cite-link" aria-labelledby="preview-a">[1]</a>',
 		);
 	});
 
@@ -290,12 +299,12 @@ describe('renderCluster', () => {
 				{ ...item('b', 2), first: true },
 			],
 		});
-		expect(html).toContain('aria-describedby="preview-a"');
 		expect(previews(html).map((text) => text.trim())).toEqual(['2. b short']);
 		const [seen, fresh] = parse(html).querySelectorAll('a');
-		expect(seen!.getAttribute('aria-label')).toBeUndefined();
-		expect(fresh!.getAttribute('aria-label')).toBe('2 (2. b short)');
-		expect(html).toContain('id="preview-b"');
+		expect(seen!.getAttribute('aria-labelledby')).toBe('preview-a');
+		expect(seen!.querySelector('.kpe-cite-preview')).toBeNull();
+		expect(fresh!.getAttribute('aria-labelledby')).toBe('preview-b');
+		expect(fresh!.querySelector('.kpe-cite-preview')?.id).toBe('preview-b');
 	});
 
 	it('escapes the preview text', () => {
@@ -303,11 +312,13 @@ describe('renderCluster', () => {
 			index: 1,
 			items: [{ key: 'a', number: 1, short: 'Smith J. 2020. <script>alert(1)</script>' }],
 		});
-		// In text, `<` is escaped; in the (quoted) name, it cannot open a tag: no element is made.
+		// In text, `<` is escaped: no element is made, and the text is what it says.
 		expect(html).toContain('>1. Smith J. 2020. &#x3C;script>');
 		const link = parse(html).querySelector('a')!;
 		expect(link.querySelectorAll('script')).toHaveLength(0);
-		expect(link.getAttribute('aria-label')).toBe('1 (1. Smith J. 2020. <script>alert(1)</script>)');
+		expect(link.querySelector('.kpe-cite-preview')!.textContent).toBe(
+			'1. Smith J. 2020. <script>alert(1)</script>',
+		);
 	});
 });
 

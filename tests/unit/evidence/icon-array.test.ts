@@ -1,6 +1,6 @@
 /** "Out of 100 people" pictures: what the engine draws from a study's counts. */
 import { toHtml } from 'hast-util-to-html';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { iconArray, keyPictureOf, pictureOf } from '../../../src/engine/render/icon-array.ts';
 import type { StudyFacts } from '../../../src/engine/read/facts-schema.ts';
@@ -41,28 +41,99 @@ describe('icon arrays', () => {
 		});
 	});
 
-	/** The grid cells (0–99, row by row) a path draws a shape in: one per subpath that starts a shape. */
-	function cellsOf(path: HTMLElement | null, perShape: number): number[] {
-		if (!path) return [];
-		const starts = [...path.getAttribute('d')!.matchAll(/M([\d.]+) ([\d.]+)/g)].map(
-			([, x, y]) => Math.floor(Number(y) / 14) * 10 + Math.floor(Number(x) / 14),
-		);
-		return starts.filter((_, i) => i % perShape === 0);
+	const round = (n: number) => Math.round(n * 1000) / 1000;
+
+	/**
+	 * Path commands in one spelling: `a2.6 2.6 0 115.2 0 2.6 2.6 0 11-5.2 0z` (flags run into the next
+	 * number, a repeated command without its letter) as `a2.6 2.6 0 1 1 5.2 0 a2.6 2.6 0 1 1 -5.2 0 z`.
+	 */
+	function canonical(draw: string): string {
+		const out: string[] = [];
+		let at = 0;
+		let command = '';
+		const skip = () => {
+			while (/[\s,]/.test(draw[at] ?? '')) at++;
+		};
+		const number = () => {
+			skip();
+			const match = /^-?(\d+\.?\d*|\.\d+)/.exec(draw.slice(at))!;
+			at += match[0].length;
+			return String(Number(match[0]));
+		};
+		const flag = () => {
+			skip();
+			return draw[at++]!;
+		};
+		for (skip(); at < draw.length; skip()) {
+			if (/[a-z]/i.test(draw[at]!)) command = draw[at++]!;
+			const args =
+				command === 'a'
+					? [number(), number(), number(), flag(), flag(), number(), number()]
+					: command === 'z'
+						? []
+						: command === 'v' || command === 'h'
+							? [number()]
+							: [number(), number()];
+			out.push([command, ...args].join(' '));
+		}
+		return out.join(' ');
 	}
+
+	/**
+	 * A path's subpaths, each with its absolute start (worked out from relative moves: after `z` the
+	 * pen is back at the subpath's start) and the text that draws it from there.
+	 */
+	function subpathsOf(d: string): { x: number; y: number; move: string; draw: string }[] {
+		let pen = [0, 0];
+		return [...d.matchAll(/([Mm])(-?[\d.]+) ?(-?[\d.]+)([^Mm]*)/g)].map(([, m, x, y, draw]) => {
+			pen = m === 'M' ? [Number(x), Number(y)] : [pen[0]! + Number(x), pen[1]! + Number(y)];
+			return { x: round(pen[0]!), y: round(pen[1]!), move: `${m}${x} ${y}`, draw: draw! };
+		});
+	}
+
+	/** What the engine drew before moves were relative and arcs compact: each icon's subpaths. */
+	const person = (x: number, y: number) => [
+		{ x: x + 4.4, y: y + 4, draw: 'a2.6 2.6 0 1 1 5.2 0a2.6 2.6 0 1 1-5.2 0z' },
+		{ x: x + 2.5, y: y + 13, draw: 'v-3.2a4.5 4.5 0 0 1 9 0v3.2z' },
+	];
+	const ring = (x: number, y: number) => [
+		{ x: x + 4, y: y + 7, draw: 'a3 3 0 1 1 6 0a3 3 0 1 1-6 0z' },
+	];
+	const drawn = (cells: number[], shape: typeof person) =>
+		cells
+			.flatMap((c) => shape((c % 10) * 14, Math.floor(c / 10) * 14))
+			.map(({ x, y, draw }) => ({ x: round(x), y: round(y), draw: canonical(draw) }));
 
 	it('draws 100 icons per arm, people with the outcome first and grouped, as a different shape', () => {
 		const grids = html.querySelectorAll('svg.kpe-icon-grid');
 		expect(grids).toHaveLength(2);
 		grids.forEach((grid, i) => {
 			const count = picture.arms[i]!.per100;
+			const d = (className: string) => grid.querySelector(`path.${className}`)!.getAttribute('d')!;
 			// Shape, not colour alone: people (a head and shoulders: two subpaths each) in one path,
-			// rings (one subpath each) in another; each cell drawn once.
-			const people = cellsOf(grid.querySelector('path.kpe-icon-yes'), 2);
-			const rings = cellsOf(grid.querySelector('path.kpe-icon-no'), 1);
-			expect(people).toEqual(Array.from({ length: count }, (_, c) => c));
-			expect(rings).toEqual(Array.from({ length: 100 - count }, (_, c) => count + c));
-			expect(grid.querySelector('path.kpe-icon-yes')?.getAttribute('d')).toContain('a2.6 2.6');
-			expect(grid.querySelector('path.kpe-icon-no')?.getAttribute('d')).toMatch(/^M[^a]*a3 3/);
+			// rings (one subpath each) in another; each cell drawn once, in the same place as an
+			// absolute drawing would put it.
+			const cells = Array.from({ length: 100 }, (_, c) => c);
+			const people = subpathsOf(d('kpe-icon-yes'));
+			const rings = subpathsOf(d('kpe-icon-no'));
+			const at = ({ x, y, draw }: { x: number; y: number; draw: string }) => ({
+				x,
+				y,
+				draw: canonical(draw),
+			});
+			expect(people.map(at)).toEqual(drawn(cells.slice(0, count), person));
+			expect(rings.map(at)).toEqual(drawn(cells.slice(count), ring));
+			// Moves after the first are relative, so icons repeat as the same text (what lets gzip
+			// shrink a grid): the first icon, then one text per subpath in a row and one at a row's
+			// start; and no float noise such as 15.899999.
+			for (const [subpaths, perIcon] of [
+				[people, 2],
+				[rings, 1],
+			] as const) {
+				const texts = new Set(subpaths.slice(perIcon).map((p) => p.move + p.draw));
+				expect(texts.size).toBeLessThanOrEqual(perIcon + 1);
+				for (const p of subpaths) expect(p.move).toMatch(/^[Mm]-?\d+(\.\d)? -?\d+(\.\d)?$/);
+			}
 		});
 	});
 

@@ -38,7 +38,7 @@ describe('the key picture', () => {
 		expect(html).toMatch(/<figcaption[^>]*>.*href="#ref-smith2020exercise"/s);
 		// 30 and 10 people (a head and shoulders each: two subpaths) and one in the key.
 		const people = [...html.matchAll(/<path d="([^"]*)" class="kpe-icon-yes"/g)].map(
-			([, d]) => d!.match(/M/g)!.length / 2,
+			([, d]) => d!.match(/m/gi)!.length / 2,
 		);
 		expect(people).toEqual([30, 10, 1]);
 	});

@@ -45,6 +45,23 @@ describe('trimPolicyHashes', () => {
 		expect(html).toContain(`<script>${used}</script>`);
 	});
 
+	it("adds the hash of a style in the head that Astro's list misses, never of one in the body", () => {
+		const head = '.card{border:1px solid}';
+		const body = 'main{display:none}';
+		const html = trimPolicyHashes(
+			page(policy, `<style>${style}</style><style>${body}</style>`).replace(
+				'</head>',
+				`<style>${head}</style></head>`,
+			),
+		);
+		expect(policyOf(html)).toEqual([
+			"default-src 'self'",
+			"script-src 'self' 'wasm-unsafe-eval'",
+			`style-src 'self' ${hash(style)} ${hash(head)}`,
+			"style-src-attr 'unsafe-inline'",
+		]);
+	});
+
 	it('ignores data blocks (JSON-LD) and external scripts, and leaves a page without a policy alone', () => {
 		expect(
 			inlineHashes('<script type="application/ld+json">{}</script><script src="a.js"></script>'),
