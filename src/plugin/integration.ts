@@ -14,7 +14,7 @@ import { EVIDENCE_ROUTES } from './routes.ts';
 import { announceEvidence, publishSnapshot } from './snapshot.ts';
 import { FilesStamp, vitePluginEvidenceReload } from './dev-reload.ts';
 import { vitePluginEvidenceSnapshot } from './virtual-module.ts';
-import { vitePluginStarlightToc } from './starlight-toc.ts';
+import { vitePluginStarlightFiles } from './starlight-files.ts';
 
 /** Heading links as Starlight's config asked for them: its folders (relative to the root) and its wording. */
 export interface HeadingLinksRequest {
@@ -85,7 +85,7 @@ export function evidenceIntegration(
 					vite: {
 						plugins: [
 							vitePluginEvidenceSnapshot(),
-							vitePluginStarlightToc(root),
+							vitePluginStarlightFiles(root),
 							// Saves under references/ and content/ are checked again without restarting
 							// the server (no addWatchFile: Astro restarts the whole server for those).
 							vitePluginEvidenceReload({

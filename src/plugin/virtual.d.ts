@@ -8,7 +8,7 @@ declare module 'virtual:ketamine-pain-evidence' {
 }
 
 declare module 'virtual:ketamine-pain-evidence/starlight-toc' {
-	/** Starlight's `<starlight-toc>` element (see src/plugin/starlight-toc.ts), defined on import. */
+	/** Starlight's `<starlight-toc>` element (see src/plugin/starlight-files.ts), defined on import. */
 	export class StarlightTOC extends HTMLElement {
 		protected set current(link: HTMLAnchorElement);
 	}
@@ -18,4 +18,10 @@ declare module 'virtual:starlight/components/MobileMenuFooter' {
 	/** Starlight's phone-menu footer, or the site's override of it (Starlight resolves which). */
 	const MobileMenuFooter: (props: Record<string, never>) => unknown;
 	export default MobileMenuFooter;
+}
+
+declare module 'virtual:ketamine-pain-evidence/starlight-badge' {
+	/** Starlight's Badge component (see src/plugin/starlight-files.ts). */
+	const Badge: typeof import('@astrojs/starlight/components').Badge;
+	export default Badge;
 }

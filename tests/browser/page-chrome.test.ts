@@ -99,7 +99,19 @@ describe('“On this page”', () => {
 			await poll(() => shown.textContent()).toBe(HEADING);
 
 			const summary = page.locator('#starlight__on-this-page--mobile');
+			// The caret is the toggle's ::after, Starlight's icon as a mask, turned down when open.
+			const caret = () =>
+				page.locator('mobile-starlight-toc .toggle').evaluate((el) => {
+					const after = getComputedStyle(el, '::after');
+					return {
+						width: after.width,
+						mask: after.maskImage.startsWith('url('),
+						turn: after.transform,
+					};
+				});
+			expect(await caret()).toEqual({ width: '16px', mask: true, turn: 'none' });
 			await summary.click();
+			await poll(async () => (await caret()).turn).not.toBe('none');
 			const current = page.locator('mobile-starlight-toc a[aria-current="true"]');
 			await poll(() => current.isVisible()).toBe(true);
 			expect(await current.textContent()).toBe(HEADING);

@@ -1,9 +1,9 @@
 /**
- * The plugin's Markdown wiring (src/plugin/markdown.ts, src/plugin/starlight-toc.ts): the evidence
+ * The plugin's Markdown wiring (src/plugin/markdown.ts, src/plugin/starlight-files.ts): the evidence
  * plugins and heading links join Astro's Sätteri processor, heading links only in the folders
  * Starlight transforms, and the leaner tables of contents find Starlight's own script.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,10 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check/check-project.ts';
 import { addMarkdownPlugins } from '../../src/plugin/markdown.ts';
 import {
+	STARLIGHT_BADGE_ID,
 	STARLIGHT_TOC_ID,
 	starlightTocScript,
-	vitePluginStarlightToc,
-} from '../../src/plugin/starlight-toc.ts';
+	vitePluginStarlightFiles,
+} from '../../src/plugin/starlight-files.ts';
 
 const evidence = checkProject({
 	root: fileURLToPath(new URL('../fixtures/evidence/valid/', import.meta.url)),
@@ -71,11 +72,15 @@ describe('the plugin’s Markdown wiring', () => {
 	});
 });
 
-describe('Starlight’s table-of-contents script', () => {
-	it('is what the virtual module resolves to, and nothing else is', () => {
-		const plugin = vitePluginStarlightToc(process.cwd());
+describe('Starlight’s table-of-contents script and Badge', () => {
+	it('are what the virtual modules resolve to, and nothing else is', () => {
+		const plugin = vitePluginStarlightFiles(process.cwd());
 		const resolve = plugin.resolveId as (id: string) => string | undefined;
 		expect(resolve(STARLIGHT_TOC_ID)).toBe(starlightTocScript(process.cwd()));
+		expect(resolve(STARLIGHT_BADGE_ID)).toMatch(
+			/@astrojs\/starlight\/dist\/user-components\/Badge\.astro$/,
+		);
+		expect(existsSync(resolve(STARLIGHT_BADGE_ID)!)).toBe(true);
 		expect(resolve('virtual:something-else')).toBeUndefined();
 	});
 

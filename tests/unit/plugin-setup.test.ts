@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import evidence from '../../src/plugin/index.ts';
-import { starlightTocScript } from '../../src/plugin/starlight-toc.ts';
+import { starlightTocScript } from '../../src/plugin/starlight-files.ts';
 
 type SetupContext = Parameters<
 	NonNullable<ReturnType<typeof evidence>['hooks']['config:setup']>
