@@ -9,11 +9,10 @@ import { groupNumbers } from '../read/citations.ts';
 import { findClusters } from '../read/citations.ts';
 import type { FormattedReference } from './format.ts';
 import { studyUrl } from './urls.ts';
+import { BACKLINKS_SHOWN, backlink, citeId } from './backlinks.ts';
 
 /** The id a page's bibliography entry has, which citations link to. */
 export const refId = (key: string) => `ref-${key}`;
-/** The id of the n-th citation cluster on a page, which bibliography back-links point to. */
-export const citeId = (n: number) => `cite-${n}`;
 /** The id of a reference's one hover preview on a page, which later citations are described by. */
 export const previewId = (key: string) => `preview-${key}`;
 
@@ -116,19 +115,6 @@ export interface BibliographyItem {
 	citedAt: number[];
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/**
- * `12` → `¹²`: a back-link's place number in superscript characters, so that the link is one
- * element (a `<sup>` in each would double the elements of a long reference list; the link's
- * accessible name is its label, which spells the place out).
- */
-const superscript = (n: number) =>
-	[...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
-
-/** How many back-links an entry shows before the rest fold away under "cited N times". */
-export const BACKLINKS_SHOWN = 3;
-
 /**
  * The page's numbered reference list. Each entry links to the study's own page (its facts and
  * every page citing it) and back to each place it is cited (`a.kpe-backlink`): the first few
@@ -137,32 +123,28 @@ export const BACKLINKS_SHOWN = 3;
  */
 export function renderBibliography(items: readonly BibliographyItem[], base = '/'): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
-		const back = citedAt.map((cluster, j) =>
-			h(
-				'a.kpe-backlink',
-				{
-					href: `#${citeId(cluster)}`,
-					ariaLabel: `Back to citation ${i + 1}${citedAt.length > 1 ? `, place ${j + 1}` : ''} in the text`,
-				},
-				`↩${citedAt.length > 1 ? superscript(j + 1) : ''}`,
-			),
-		);
+		const back = citedAt.map((cluster, j) => {
+			const { href, label, text } = backlink(i + 1, j + 1, citedAt.length, cluster);
+			return h('a.kpe-backlink', { href, ariaLabel: label }, text);
+		});
 		const spaced = (links: Element[]) => links.flatMap((link, j) => (j > 0 ? [' ', link] : [link]));
 		const folded = back.length > BACKLINKS_SHOWN + 1;
 		const backlinks = folded
 			? [
 					...spaced(back.slice(0, BACKLINKS_SHOWN)),
 					' ',
-					h('details.kpe-backlinks-more', [
-						h('summary', `cited ${back.length} times`),
-						// Inert until opened (src/scripts/backlinks.ts): a template's content is not part of
-						// the page, so the folded links cost a long page nothing (protocols had 87 of them).
-						h('template', spaced(back.slice(BACKLINKS_SHOWN))),
-					]),
+					// The rest as the clusters they return to, made into links when a reader opens the fold
+					// (src/scripts/backlinks.ts): a long page carries no links few readers open (protocols
+					// had 87 of them), nor their markup.
+					h(
+						'details.kpe-backlinks-more',
+						{ dataReference: i + 1, dataPlaces: citedAt.slice(BACKLINKS_SHOWN).join(' ') },
+						[h('summary', `cited ${back.length} times`)],
+					),
 				]
 			: spaced(back);
 		const links = reference.links.length ? [' ', ...reference.links, '.'] : [];
-		return h('li', { id: refId(reference.key), dataKey: reference.key }, [
+		return h('li', { id: refId(reference.key) }, [
 			...reference.nodes,
 			...links,
 			' ',

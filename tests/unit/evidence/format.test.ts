@@ -1,4 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
+import { backlink } from '../../../src/engine/render/backlinks.ts';
 import { h } from 'hastscript';
 /**
  * Vancouver references with citation-js, identifier links, hover previews, and the HTML of
@@ -343,15 +344,15 @@ describe('renderBibliography', () => {
 			{ reference: reference('jones2019trial'), citedAt: [2] },
 		]);
 		expect(html.startsWith('<ol class="kpe-references">')).toBe(true);
-		expect(html).toContain('<li id="ref-smith2020exercise" data-key="smith2020exercise">');
-		expect(html).toContain('<li id="ref-jones2019trial" data-key="jones2019trial">');
+		expect(html).toContain('<li id="ref-smith2020exercise">');
+		expect(html).toContain('<li id="ref-jones2019trial">');
 		expect(html).toContain('href="#cite-1"');
 		expect(html).toContain('href="#cite-2"');
 		expect(html).toContain('href="#cite-3"');
 		expect(html).toContain('aria-label="Back to citation 1, place 2 in the text"');
 		expect(html).toContain('aria-label="Back to citation 2 in the text"');
 		expect(html).toContain(
-			'data-key="smith2020exercise">smith2020exercise text <a href="https://doi.org/10.1000/xyz123">x</a>.',
+			'<li id="ref-smith2020exercise">smith2020exercise text <a href="https://doi.org/10.1000/xyz123">x</a>.',
 		);
 		// Entries keep the order given (citation order).
 		expect(html.indexOf('ref-smith2020exercise')).toBeLessThan(html.indexOf('ref-jones2019trial'));
@@ -374,10 +375,25 @@ describe('renderBibliography', () => {
 			b!.querySelectorAll(':scope > a.kpe-backlink').map((x) => x.getAttribute('href')),
 		).toEqual(['#cite-5', '#cite-6', '#cite-7']);
 		expect(b!.querySelector('details summary')?.textContent).toBe('cited 5 times');
-		expect(b!.querySelectorAll('details a').map((x) => x.getAttribute('href'))).toEqual([
-			'#cite-8',
-			'#cite-9',
-		]);
+		// The folded places are the clusters they return to, and the entry's number, for the script
+		// that makes them into links (src/scripts/backlinks.ts, with the same `backlink`).
+		const fold = b!.querySelector('details')!;
+		expect(fold.querySelectorAll('a')).toHaveLength(0);
+		expect(fold.getAttribute('data-places')).toBe('8 9');
+		expect(fold.getAttribute('data-reference')).toBe('2');
+		const shown = b!.querySelectorAll(':scope > a.kpe-backlink')[1]!;
+		const { href, label, text } = backlink(2, 2, 5, 6);
+		expect([
+			shown.getAttribute('href'),
+			shown.getAttribute('aria-label'),
+			shown.textContent,
+		]).toEqual([href, label, text]);
+		expect(backlink(2, 12, 12, 107)).toEqual({
+			href: '#cite-107',
+			label: 'Back to citation 2, place 12 in the text',
+			text: '↩¹²',
+		});
+		expect(backlink(3, 1, 1, 4).text).toBe('↩');
 	});
 
 	it('links every citation of a real page to an entry, and every entry back to its citations', () => {
