@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { HTMLElement } from 'node-html-parser';
 import { claimUnits, readLayers, proseBlocks } from '../support/layers.ts';
-import { visibleText } from '../support/dist.ts';
+import { visibleText, referenceKey } from '../support/dist.ts';
 import { readability } from '../support/readability.ts';
 import { CERTAINTY_LABELS } from '../../src/engine/grade/certainty.ts';
 import { wordingProblems } from '../../src/engine/check/certainty-wording.ts';
@@ -62,9 +62,7 @@ describe.each(CONDITION_PAGES)('condition page %s', (slug) => {
 
 	it('every number in the plain-language layer appears in the clinician layer or the facts of a cited study', () => {
 		const clinicianText = layers.clinician.map((b) => visibleText(b)).join(' ');
-		const cited = layers.page
-			.querySelectorAll('ol.kpe-references > li')
-			.map((li) => li.getAttribute('data-key')!);
+		const cited = layers.page.querySelectorAll('ol.kpe-references > li').map(referenceKey);
 		const factsText = cited
 			.map((key) => {
 				// Every cited study has a facts file (the checks require it): a missing one fails here.

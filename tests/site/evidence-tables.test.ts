@@ -68,7 +68,7 @@ describe('evidence tables on the built site', () => {
 		const page = readPage('/conditions/phantom-limb-pain/');
 		const row = page.querySelector('.kpe-evidence tr[data-key="eichenberger2008chronic"]');
 		expect(visibleText(row)).toContain('Details not verified');
-		const reference = page.querySelector('li[data-key="eichenberger2008chronic"]');
+		const reference = page.querySelector('li#ref-eichenberger2008chronic');
 		expect(visibleText(reference)).toContain('Details not verified');
 		expect(
 			reference!.querySelectorAll('a[href^="https://doi.org"], a[href*="pubmed"]'),

@@ -7,7 +7,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/paths.ts';
-import { builtPages, readPage } from '../support/dist.ts';
+import { builtPages, readPage, referenceKey } from '../support/dist.ts';
 import { checkProject } from '../../src/engine/check/check-project.ts';
 
 import { normaliseText } from '../../src/engine/render/format.ts';
@@ -38,9 +38,7 @@ for (const path of builtPages()) {
 		?.replace(/^\/exports\/|\.bib$/g, '');
 	const name = link ?? UNLINKED.get(path);
 	if (!name) continue;
-	const keys = new Set(
-		page.querySelectorAll('li[data-key]').map((li) => li.getAttribute('data-key')!),
-	);
+	const keys = new Set(page.querySelectorAll('ol.kpe-references > li').map(referenceKey));
 	expected.set(name, [...keys].sort());
 }
 

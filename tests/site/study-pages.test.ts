@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { builtPages, readPage, visibleText } from '../support/dist.ts';
+import { builtPages, readPage, visibleText, referenceKey } from '../support/dist.ts';
 
 const bibKeys = readdirSync('references')
 	.filter((f) => f.endsWith('.bib'))
@@ -43,7 +43,7 @@ describe('study pages', () => {
 		const citing = new Map<string, Set<string>>();
 		for (const path of pages.filter((p) => !p.startsWith('/studies/'))) {
 			for (const li of readPage(path).querySelectorAll('ol.kpe-references > li')) {
-				const key = li.getAttribute('data-key')!;
+				const key = referenceKey(li);
 				citing.set(key, (citing.get(key) ?? new Set()).add(path));
 			}
 		}

@@ -43,3 +43,8 @@ function shownText(node: Node): string {
 			: node.childNodes.map(shownText).join('');
 	return node.textContent;
 }
+
+/** The library key of a reference-list entry (`<li id="ref-noppers2011absence">`). */
+export function referenceKey(li: HTMLElement): string {
+	return li.id.replace(/^ref-/, '');
+}
