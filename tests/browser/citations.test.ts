@@ -143,22 +143,35 @@ describe('citation previews in Chromium', () => {
 		await page.close();
 	});
 
-	it('open a folded "cited N times" into every later back-link, each going to its place', async () => {
+	it('unfold "cited N times" into every later back-link, each going to its place, and fold it again', async () => {
 		const page = await browser().context.newPage();
 		await page.goto(`${baseURL}/conditions/crps/`);
-		const entry = page.locator('ol.kpe-references > li:has(details.kpe-backlinks-more)').first();
-		const fold = entry.locator('details.kpe-backlinks-more');
-		const count = Number(/cited (\d+) times/.exec(await fold.locator('summary').innerText())![1]);
-		// Closed, the folded links are not in the page (a template's content is not).
+		const entry = page.locator('ol.kpe-references > li:has(button.kpe-backlinks-more)').first();
+		const button = entry.locator('button.kpe-backlinks-more');
+		const count = Number(/cited (\d+) times/.exec(await button.innerText())![1]);
+		// Folded, the later back-links are not in the page.
 		expect(await entry.locator('a.kpe-backlink').count()).toBe(3);
-		await fold.locator('summary').click();
+		expect(await button.getAttribute('aria-expanded')).toBe('false');
+		await button.click();
 		await entry
 			.locator('a.kpe-backlink')
 			.nth(count - 1)
 			.waitFor();
 		expect(await entry.locator('a.kpe-backlink').count()).toBe(count);
-		const later = fold.locator('a.kpe-backlink').last();
-		await expect(later.isVisible()).resolves.toBe(true);
+		expect(await button.getAttribute('aria-expanded')).toBe('true');
+		const controlled = (await button.getAttribute('aria-controls'))!;
+		expect(await page.locator(`#${controlled} a.kpe-backlink`).count()).toBe(count - 3);
+		const later = entry.locator('a.kpe-backlink').last();
+		expect(await later.getAttribute('aria-label')).toMatch(
+			new RegExp(`^Back to citation \\d+, place ${count} in the text$`),
+		);
+		// Pressed again (by keyboard), the button folds them away.
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await later.waitFor({ state: 'hidden' });
+		expect(await button.getAttribute('aria-expanded')).toBe('false');
+		await button.click();
+		await later.waitFor();
 		const href = (await later.getAttribute('href'))!;
 		await later.click();
 		await page.waitForFunction((h) => location.hash === h, href);

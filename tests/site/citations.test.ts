@@ -69,7 +69,7 @@ describe('citations on the fibromyalgia page', () => {
 			const citedIn = clusters.filter((c) => numbersIn(c).includes(number)).map((c) => `#${c.id}`);
 			// The back-links shown, then the places folded under "cited N times" (made into links when
 			// a reader opens the fold).
-			const folded = li.querySelector('details.kpe-backlinks-more')?.getAttribute('data-places');
+			const folded = li.querySelector('button.kpe-backlinks-more')?.getAttribute('data-places');
 			const back = [
 				...li.querySelectorAll('a.kpe-backlink').map((a) => a.getAttribute('href')),
 				...(folded ? folded.split(' ').map((n) => `#cite-${n}`) : []),
@@ -183,21 +183,21 @@ describe('the reference list of a condition page', () => {
 	});
 
 	it('shows at most four back-links, folding the rest under "cited N times" with every place kept', () => {
-		const folded = entries.filter((li) => li.querySelector('details.kpe-backlinks-more'));
+		const folded = entries.filter((li) => li.querySelector('button.kpe-backlinks-more'));
 		expect(folded.length).toBeGreaterThan(0);
 		const clusters = new Set(main.querySelectorAll('[id^="cite-"]').map((el) => el.id));
 		for (const li of entries) {
 			const shown = li.querySelectorAll('a.kpe-backlink');
 			expect(shown.length).toBeLessThanOrEqual(4);
-			const details = li.querySelector('details.kpe-backlinks-more');
+			const details = li.querySelector('button.kpe-backlinks-more');
 			if (!details) continue;
+			expect(details.getAttribute('type')).toBe('button');
+			expect(details.getAttribute('aria-expanded')).toBe('false');
 			expect(shown).toHaveLength(3);
-			// The rest are the clusters they return to, made into links when the fold opens.
+			// The rest are the clusters they return to, made into links when the button is pressed.
 			const places = details.getAttribute('data-places')!.split(' ');
 			expect(places.length).toBeGreaterThan(1);
-			expect(visibleText(details.querySelector('summary'))).toBe(
-				`cited ${3 + places.length} times`,
-			);
+			expect(visibleText(details)).toBe(`cited ${3 + places.length} times`);
 			for (const place of places) expect(clusters).toContain(`cite-${place}`);
 			const number = entries.indexOf(li) + 1;
 			expect(details.getAttribute('data-reference')).toBe(String(number));

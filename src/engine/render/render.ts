@@ -118,8 +118,8 @@ export interface BibliographyItem {
 /**
  * The page's numbered reference list. Each entry links to the study's own page (its facts and
  * every page citing it) and back to each place it is cited (`a.kpe-backlink`): the first few
- * back-links shown, the rest folded in a `<details>` labelled with the count, so an entry cited 24
- * times stays one line.
+ * back-links shown, the rest folded behind a "cited N times" button, so an entry cited 24 times
+ * stays one line.
  */
 export function renderBibliography(items: readonly BibliographyItem[], base = '/'): Element {
 	const entries = items.map(({ reference, citedAt }, i) => {
@@ -133,13 +133,18 @@ export function renderBibliography(items: readonly BibliographyItem[], base = '/
 			? [
 					...spaced(back.slice(0, BACKLINKS_SHOWN)),
 					' ',
-					// The rest as the clusters they return to, made into links when a reader opens the fold
-					// (src/scripts/backlinks.ts): a long page carries no links few readers open (protocols
-					// had 87 of them), nor their markup.
+					// The rest as the clusters they return to, made into links when a reader presses the
+					// button (src/scripts/backlinks.ts): a long page carries no links few readers open
+					// (protocols had 87 of them), nor their markup.
 					h(
-						'details.kpe-backlinks-more',
-						{ dataReference: i + 1, dataPlaces: citedAt.slice(BACKLINKS_SHOWN).join(' ') },
-						[h('summary', `cited ${back.length} times`)],
+						'button.kpe-backlinks-more',
+						{
+							type: 'button',
+							ariaExpanded: 'false',
+							dataReference: i + 1,
+							dataPlaces: citedAt.slice(BACKLINKS_SHOWN).join(' '),
+						},
+						`cited ${back.length} times`,
 					),
 				]
 			: spaced(back);

@@ -369,16 +369,17 @@ describe('renderBibliography', () => {
 			'Study page of reference 1',
 		);
 		// Four places: all shown. Five: three, then the rest under the count.
-		expect(a!.querySelector('details')).toBeNull();
+		expect(a!.querySelector('button')).toBeNull();
 		expect(a!.querySelectorAll('a.kpe-backlink')).toHaveLength(4);
 		expect(
 			b!.querySelectorAll(':scope > a.kpe-backlink').map((x) => x.getAttribute('href')),
 		).toEqual(['#cite-5', '#cite-6', '#cite-7']);
-		expect(b!.querySelector('details summary')?.textContent).toBe('cited 5 times');
+		expect(b!.querySelector('button.kpe-backlinks-more')?.textContent).toBe('cited 5 times');
 		// The folded places are the clusters they return to, and the entry's number, for the script
 		// that makes them into links (src/scripts/backlinks.ts, with the same `backlink`).
-		const fold = b!.querySelector('details')!;
-		expect(fold.querySelectorAll('a')).toHaveLength(0);
+		const fold = b!.querySelector('button.kpe-backlinks-more')!;
+		expect(b!.querySelectorAll('a.kpe-backlink')).toHaveLength(3);
+		expect(fold.getAttribute('aria-expanded')).toBe('false');
 		expect(fold.getAttribute('data-places')).toBe('8 9');
 		expect(fold.getAttribute('data-reference')).toBe('2');
 		const shown = b!.querySelectorAll(':scope > a.kpe-backlink')[1]!;
