@@ -8,6 +8,7 @@ import { CitationOrder } from '../engine/read/citations.ts';
 import type { Evidence } from '../engine/check/check-project.ts';
 import { shortReference } from '../engine/render/format.ts';
 import { renderCluster } from '../engine/render/render.ts';
+import type { DrawnGrids } from '../engine/render/icon-array.ts';
 import type { SatteriPageData } from './page-data.ts';
 
 export interface PageState {
@@ -20,6 +21,8 @@ export interface PageState {
 	tables: number;
 	/** For each key, the clusters that cite it (the bibliography's back-links). */
 	citedAt: Map<string, number[]>;
+	/** "Out of 100 people" grids drawn so far, which later pictures point at. */
+	grids: DrawnGrids;
 }
 
 const STATE = 'kpeCitations';
@@ -32,6 +35,7 @@ export function pageState(data: unknown): PageState {
 		clusters: 0,
 		tables: 0,
 		citedAt: new Map(),
+		grids: new Map(),
 	}) as PageState;
 }
 

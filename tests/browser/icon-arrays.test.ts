@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import sharp from 'sharp';
 import { builtPages, readPage } from '../support/dist.ts';
 import { phone, useBrowser } from '../support/browser.ts';
 
@@ -52,6 +53,30 @@ describe('icon arrays', () => {
 				const no = getComputedStyle(document.querySelector('.kpe-icon-no')!);
 				return { yesFill: yes.fill, noFill: no.fill, noStroke: no.stroke };
 			});
+			// A grid drawn by reference (`<use>` of an earlier one) looks the same, printed too.
+			for (const media of ['print', 'screen'] as const) {
+				await page.emulateMedia({ media });
+				const reused = page.locator('svg.kpe-icon-grid:has(> use)');
+				for (let i = 0; i < (await reused.count()); i++) {
+					const copy = reused.nth(i);
+					const href = (await copy.locator('use').getAttribute('href'))!;
+					// One after the other: a screenshot scrolls its element into view.
+					const pa = await sharp(await page.locator(href).screenshot())
+						.raw()
+						.toBuffer();
+					const pb = await sharp(await copy.screenshot())
+						.raw()
+						.toBuffer();
+					// The same size and the same ink: the count of dark pixels (a pixel-by-pixel comparison
+					// would fail on anti-aliasing, the two sitting at different fractions of a pixel).
+					expect(pb.length).toBe(pa.length);
+					const ink = (grey: Buffer) => grey.filter((v) => v < 128).length;
+					expect(ink(pa), `${path} ${href}: the original is drawn`).toBeGreaterThan(pa.length / 20);
+					expect(Math.abs(ink(pb) - ink(pa)) / ink(pa), `${path} ${href} (${media})`).toBeLessThan(
+						0.03,
+					);
+				}
+			}
 			await page.close();
 			expect(printed).toEqual({
 				yesFill: 'rgb(0, 0, 0)',

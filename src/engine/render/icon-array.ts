@@ -168,22 +168,35 @@ function shapes(cells: number[], shape: Shape, className: string): Element[] {
 	return [s('path', { d: pathData(shape, cells), className: [className] })];
 }
 
-/** 100 icons, the `yes` people first, row by row. */
-function grid(arm: PictureArm, labelId: string): Element {
+/**
+ * Grids already drawn on a page, by how many of the 100 are `yes` (a grid depends on nothing else):
+ * the id of the first grid drawn with that count. A page shows its key picture in the plain layer
+ * and again in the clinician layer; the second copy of a grid points at the first (`<use>`)
+ * instead of repeating its shapes (on CRPS, half a kilobyte of the page's gzip weight).
+ */
+export type DrawnGrids = Map<number, string>;
+
+/** 100 icons, the `yes` people first, row by row; a grid drawn before on the page, by reference. */
+function grid(arm: PictureArm, labelId: string, gridId: string, drawn?: DrawnGrids): Element {
 	const cells = Array.from({ length: 100 }, (_, i) => i);
+	const earlier = drawn?.get(arm.per100);
+	if (drawn && !earlier) drawn.set(arm.per100, gridId);
 	return s(
 		'svg',
 		{
+			...(drawn && !earlier ? { id: gridId } : {}),
 			viewBox: `0 0 ${COLUMNS * CELL} ${COLUMNS * CELL}`,
 			role: 'img',
 			ariaLabelledBy: labelId,
 			className: ['kpe-icon-grid'],
 			focusable: 'false',
 		},
-		[
-			...shapes(cells.slice(0, arm.per100), PERSON, 'kpe-icon-yes'),
-			...shapes(cells.slice(arm.per100), RING, 'kpe-icon-no'),
-		],
+		earlier
+			? [s('use', { href: `#${earlier}` })]
+			: [
+					...shapes(cells.slice(0, arm.per100), PERSON, 'kpe-icon-yes'),
+					...shapes(cells.slice(arm.per100), RING, 'kpe-icon-no'),
+				],
 	);
 }
 
@@ -191,7 +204,12 @@ function grid(arm: PictureArm, labelId: string): Element {
  * The picture as a hast tree: a figure with one 100-icon grid per group (each headed by its visible
  * label), a key, the caption sentence, and the numbers in a small table.
  */
-export function iconArray(picture: IconArrayPicture, id: string, cite?: ElementContent): Element {
+export function iconArray(
+	picture: IconArrayPicture,
+	id: string,
+	cite?: ElementContent,
+	drawn?: DrawnGrids,
+): Element {
 	const captionId = `${id}-caption`;
 	return h('figure.kpe-icon-array', { id }, [
 		// Each group's label, then its grid, with no box around the pair: the styles put the labels
@@ -205,7 +223,7 @@ export function iconArray(picture: IconArrayPicture, id: string, cite?: ElementC
 						h('strong', `${arm.per100} of 100`),
 						` with ${arm.label}`,
 					]),
-					grid(arm, labelId),
+					grid(arm, labelId, `${id}-grid-${i + 1}`, drawn),
 				];
 			}),
 		),

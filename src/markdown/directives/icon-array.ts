@@ -19,5 +19,10 @@ export const iconArrayDirective: DirectiveRenderer = (context) => {
 			`::icon-array{outcome="${attributes.outcome ?? ''}"} needs the number of a frontmatter outcome that has \`counts\` (1 = the first). Run \`npm run check\` to list every problem.`,
 			position,
 		);
-	return iconArray(picture, context.id, context.cite(context.page, [picture.from.study]));
+	return iconArray(
+		picture,
+		context.id,
+		context.cite(context.page, [picture.from.study]),
+		context.page.grids,
+	);
 };
