@@ -6,6 +6,18 @@ import { markdownToHtml } from 'satteri';
 import type { Evidence } from '../../src/engine/check/check-project.ts';
 import { evidencePlugins } from '../../src/markdown/index.ts';
 
+/** The page data Astro hands Sätteri's plugins (`data.astro`), for a page with this frontmatter. */
+export function astroPageData(frontmatter: Record<string, unknown> = {}) {
+	return {
+		astro: {
+			frontmatter,
+			headings: [],
+			localImagePaths: new Set<string>(),
+			remoteImagePaths: new Set<string>(),
+		},
+	};
+}
+
 export function renderMarkdown(
 	markdown: string,
 	evidence: Evidence,
@@ -19,9 +31,7 @@ export function renderMarkdown(
 		mdastPlugins: evidencePlugins(evidence, { base }),
 		features: { directive: true },
 		...(fileURL ? { fileURL } : {}),
-		data: {
-			astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() },
-		},
+		data: astroPageData(frontmatter),
 	});
 	return { html, frontmatter };
 }

@@ -3,6 +3,7 @@
  * ids Astro gives headings, the accessible name, and the two things copied from Starlight (its link
  * icon and its CSS layer order) still matching the installed Starlight.
  */
+import { astroPageData } from '../support/render-markdown.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,14 +16,7 @@ const label = (title: string) => `Section titled “${title}”`;
 async function render(markdown: string): Promise<string> {
 	const { html } = await markdownToHtml(markdown, {
 		hastPlugins: headingLinks(label),
-		data: {
-			astro: {
-				frontmatter: {},
-				headings: [],
-				localImagePaths: new Set(),
-				remoteImagePaths: new Set(),
-			},
-		},
+		data: astroPageData(),
 	});
 	return html;
 }

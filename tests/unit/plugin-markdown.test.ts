@@ -3,6 +3,7 @@
  * plugins and heading links join Astro's Sätteri processor, heading links only in the folders
  * Starlight transforms, and the leaner tables of contents find Starlight's own script.
  */
+import { astroPageData } from '../support/render-markdown.ts';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,14 +31,7 @@ async function render(processor: ReturnType<typeof satteri>, path: string, markd
 		hastPlugins: processor.options.hastPlugins,
 		features: { directive: true },
 		fileURL: pathToFileURL(path),
-		data: {
-			astro: {
-				frontmatter: {},
-				headings: [],
-				localImagePaths: new Set(),
-				remoteImagePaths: new Set(),
-			},
-		},
+		data: astroPageData(),
 	});
 	return html;
 }
